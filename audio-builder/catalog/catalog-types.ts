@@ -1,0 +1,76 @@
+// The contract between build time and run time: dist/catalog.json.
+// The skill never reads YAML; it reads this (or its compact projection, skill-catalog.json).
+import type { Ending, Length, Locale } from "../model/script-schema.js";
+
+export const CATALOG_VERSION = 1;
+
+export interface CatalogChapter {
+  id: string;
+  title: string;
+  startMs: number;
+}
+
+export interface CatalogFile {
+  /** Relative to dist/, always with forward slashes: audio/nl-NL/ademhaling-short-wake.mp3 */
+  path: string;
+  bytes: number;
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  mime: string;
+}
+
+export interface CatalogTrack {
+  /** `<exercise>-<length>-<ending>`; unique within a locale. */
+  id: string;
+  exercise: string;
+  locale: Locale;
+  title: string;
+  length: Length;
+  ending: Ending;
+  durationMs: number;
+  chapters: CatalogChapter[];
+  /** download: for headphones and podcasts; alexa: 48 kbps MPEG-2 for Alexa's AudioPlayer and <audio>. */
+  files: { download: CatalogFile; alexa: CatalogFile };
+  /** WebVTT captions (speech and breathing phases). */
+  transcript: CatalogFile;
+  /** The exercise as Alexa SSML for devices without AudioPlayer, split into response-sized chunks. */
+  ssml: { alexa: string[] };
+}
+
+export interface CatalogExercise {
+  id: string;
+  locale: Locale;
+  title: string;
+  description: string;
+  synonyms: string[];
+  /** Seed document the content was written from. */
+  source: string;
+}
+
+export interface CatalogInfoItem {
+  title: string;
+  text: string;
+  /** Alexa/Google-safe SSML <speak> document for this one item. */
+  ssml: string;
+}
+
+export interface CatalogInfo {
+  id: string;
+  locale: Locale;
+  title: string;
+  description: string;
+  source: string;
+  intro: string;
+  items: CatalogInfoItem[];
+  outro?: string;
+  /** The whole piece (intro, items, outro) as one <speak> document. */
+  ssml: string;
+}
+
+export interface Catalog {
+  version: typeof CATALOG_VERSION;
+  locales: Locale[];
+  exercises: CatalogExercise[];
+  tracks: CatalogTrack[];
+  info: CatalogInfo[];
+}
