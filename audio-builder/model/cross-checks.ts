@@ -26,6 +26,7 @@ export function crossCheck(files: readonly ScriptFile[], displayRoot: string): S
     problems.push({ file: f.file, ...f.locate([field]), field, message });
   };
   const byLocale = new Map<Locale, Map<string, ScriptFile>>(LOCALES.map((l) => [l, new Map()]));
+  const idsSeen = new Map<string, ScriptFile>();
 
   for (const f of files) {
     const id = rawString(f.data, "id");
@@ -40,25 +41,28 @@ export function crossCheck(files: readonly ScriptFile[], displayRoot: string): S
     if (locale !== undefined && locale !== f.folder) {
       at(f, "locale", `is \`${locale}\` but the file is in the ${f.folder} folder: move it to ${path.join(displayRoot, locale)} or fix the locale`);
     }
-    const key = id ?? f.stem;
-    const seen = byLocale.get(f.folder)!;
-    const first = seen.get(key);
-    if (first) at(f, "id", `\`${key}\` is already used by ${first.file}: every script in a locale needs its own id`);
-    else seen.set(key, f);
+    if (id !== undefined) {
+      const first = idsSeen.get(`${f.folder}/${id}`);
+      if (first) at(f, "id", `\`${id}\` is already used by ${first.file}: every script in a locale needs its own id`);
+      else idsSeen.set(`${f.folder}/${id}`, f);
+    }
+    // Partners are files: the fix for a missing one is "add <other>/<stem>.yaml".
+    byLocale.get(f.folder)!.set(f.stem, f);
   }
 
   for (const [locale, scripts] of byLocale) {
-    for (const [id, f] of scripts) {
+    for (const [stem, f] of scripts) {
       for (const other of LOCALES.filter((l) => l !== locale)) {
-        const partner = byLocale.get(other)!.get(id);
-        const expected = path.join(displayRoot, other, `${id}.yaml`);
+        const partner = byLocale.get(other)!.get(stem);
+        const expected = path.join(displayRoot, other, `${stem}.yaml`);
         if (!partner) {
           at(f, "id", `has no partner in ${other}: add ${expected} (every script exists in every locale)`);
           continue;
         }
         const kind = rawString(f.data, "kind");
         const partnerKind = rawString(partner.data, "kind");
-        if (kind && partnerKind && kind !== partnerKind) {
+        // An invalid kind is already reported by the schema; comparing it would only add noise.
+        if (isKind(kind) && isKind(partnerKind) && kind !== partnerKind) {
           at(f, "kind", `is \`${kind}\` here but \`${partnerKind}\` in ${partner.file}: partners must be the same kind`);
         }
       }
@@ -66,6 +70,8 @@ export function crossCheck(files: readonly ScriptFile[], displayRoot: string): S
   }
   return problems;
 }
+
+const isKind = (kind: string | undefined): boolean => kind === "exercise" || kind === "info";
 
 function rawString(data: unknown, key: string): string | undefined {
   if (typeof data !== "object" || data === null) return undefined;

@@ -6,7 +6,8 @@ import { breatheStep, chapterStep, pauseStep, sayStep, script, tenseStep, type S
 
 /** Step kinds by the key that names them, in the order the docs list them. */
 const STEP_SCHEMAS = { say: sayStep, pause: pauseStep, chapter: chapterStep, breathe: breatheStep, tense: tenseStep };
-const STEP_KINDS = Object.keys(STEP_SCHEMAS) as (keyof typeof STEP_SCHEMAS)[];
+type StepKind = keyof typeof STEP_SCHEMAS;
+const STEP_KINDS = Object.keys(STEP_SCHEMAS) as StepKind[];
 const EXPECTED_KINDS = `expected one of ${STEP_KINDS.join(", ")}`;
 
 export interface SchemaIssue {
@@ -17,6 +18,9 @@ export interface SchemaIssue {
 }
 
 export function validateScript(data: unknown): { script?: Script; issues: SchemaIssue[] } {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { issues: [{ path: [], message: "a script is a mapping of fields (`id:`, `locale:`, `kind:`, ...), one per line", at: "value" }] };
+  }
   const result = script.safeParse(data);
   if (result.success) return { script: result.data, issues: [] };
   return { issues: result.error.issues.flatMap((issue) => explain(issue, data, [])) };
@@ -57,7 +61,7 @@ function explainStep(value: unknown, root: unknown, path: PropertyKey[]): Schema
   if (!isRecord(value)) {
     return [{ path, message: `a step is a mapping such as \`say: ...\`; ${EXPECTED_KINDS}`, at: "value" }];
   }
-  const kinds = STEP_KINDS.filter((kind) => kind in value);
+  const kinds = Object.keys(value).filter((key): key is StepKind => key in STEP_SCHEMAS);
   if (kinds.length === 0) {
     const first = Object.keys(value)[0];
     return first === undefined

@@ -30,10 +30,17 @@ function plainMessage(code: string, message: string): string {
       return "this key appears twice in the same mapping; keep one";
     case "MULTIPLE_DOCS":
       return "a script file holds one YAML document; remove the extra `---`";
+    case "BLOCK_AS_IMPLICIT_KEY":
+      // Almost always text with ": " in it, e.g. `say: Let op: adem in`.
+      return "text containing `: ` must be in quotes, e.g. say: \"Let op: adem in\"";
     case "TAB_AS_INDENT":
       return "tabs are not allowed for indentation; indent with spaces";
-    default:
-      return first.charAt(0).toLowerCase() + first.slice(1);
+    default: {
+      const plain = first.charAt(0).toLowerCase() + first.slice(1);
+      // yaml names the grammar rule; a writer needs to know it is about indentation.
+      const indentation = code === "BAD_INDENT" || /without - indicator/.test(first);
+      return indentation ? `check the indentation (${plain})` : plain;
+    }
   }
 }
 
