@@ -1,0 +1,49 @@
+// Stored state comes back from a table or a file written by an older version, or not at all:
+// read it defensively so a bad record costs a memory, never a conversation.
+import { LENGTHS, type Length } from "../../audio-builder/model/script-schema.js";
+import type { ChunkPosition, UserState } from "./conversation-types.js";
+import { isLocale } from "./playback-token.js";
+
+export function emptyState(): UserState {
+  return { visits: 0, tipIndex: 0 };
+}
+
+export function parseUserState(raw: unknown): UserState {
+  const state = emptyState();
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return state;
+  const r = raw as Record<string, unknown>;
+  state.visits = count(r.visits);
+  state.tipIndex = count(r.tipIndex);
+  if (isId(r.lastExercise)) state.lastExercise = r.lastExercise;
+  if (isId(r.lastTrackId)) state.lastTrackId = r.lastTrackId;
+  if (isLocale(r.lastLocale)) state.lastLocale = r.lastLocale;
+  if (isOffset(r.offsetMs)) state.offsetMs = r.offsetMs;
+  if (isLength(r.preferredLength)) state.preferredLength = r.preferredLength;
+  const chunk = parseChunk(r.chunk);
+  if (chunk) state.chunk = chunk;
+  if (r.completions !== undefined) state.completions = count(r.completions);
+  if (isId(r.lastCompletedTrackId)) state.lastCompletedTrackId = r.lastCompletedTrackId;
+  if (typeof r.lastPlaybackError === "string") state.lastPlaybackError = r.lastPlaybackError.slice(0, 300);
+  if (typeof r.updatedAt === "string") state.updatedAt = r.updatedAt;
+  return state;
+}
+
+function parseChunk(raw: unknown): ChunkPosition | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (!isLocale(r.locale) || !isId(r.trackId) || !isOffset(r.index)) return undefined;
+  return { locale: r.locale, trackId: r.trackId, index: r.index };
+}
+
+function count(v: unknown): number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : 0;
+}
+function isOffset(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+}
+function isId(v: unknown): v is string {
+  return typeof v === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v);
+}
+function isLength(v: unknown): v is Length {
+  return typeof v === "string" && (LENGTHS as readonly string[]).includes(v);
+}
