@@ -1,0 +1,45 @@
+// What each delivery target needs from a finished MP3. Numbers come from design.md ("Audio").
+export type AudioProfile = "download" | "alexa";
+
+export interface ProfileSpec {
+  sampleRate: number;
+  channels: 1;
+  bitrateKbps: number;
+  /** Integrated loudness the gain aims at, LUFS; the file must land within ±1. */
+  targetLufs: number;
+  /** The file's true peak must not exceed this, dBTP. */
+  maxTruePeakDbtp: number;
+  /** Headroom the limiter keeps below `maxTruePeakDbtp` for the peaks MP3 coding adds back. */
+  limiterMarginDb: number;
+  /** libmp3lame -q (0 best … 9 fastest); 5 is LAME's "good speed, reasonable quality". */
+  lameQuality: number;
+}
+
+export const PROFILES: Record<AudioProfile, ProfileSpec> = {
+  // Mono rather than stereo: every voice and aid is mono, so a second identical channel adds
+  // nothing but encoding time (libmp3lame takes about twice as long for joint stereo), and 96 kb/s
+  // mono spends more bits on the voice than 128 kb/s stereo would. A mono file is heard on both
+  // earpieces, so podcast practice (AES TD1004) puts it 3 LU under stereo: -19 LUFS, which
+  // sounds as loud as a -16 LUFS stereo episode. 44,100 Hz is an exact 2x of the pipeline rate
+  // and the rate every player handles.
+  download: {
+    sampleRate: 44100,
+    channels: 1,
+    bitrateKbps: 96,
+    targetLufs: -19,
+    maxTruePeakDbtp: -1.5,
+    limiterMarginDb: 0.7,
+    lameQuality: 5,
+  },
+  // Alexa's SSML <audio> and AudioPlayer: MP3 at 48 kb/s, 24,000 Hz (MPEG-2 Layer III), mono;
+  // Amazon's loudness guidance is -14 LUFS with true peak at most -2 dBTP.
+  alexa: {
+    sampleRate: 24000,
+    channels: 1,
+    bitrateKbps: 48,
+    targetLufs: -14,
+    maxTruePeakDbtp: -2,
+    limiterMarginDb: 1.0,
+    lameQuality: 5,
+  },
+};

@@ -1,0 +1,29 @@
+// The eyes-closed breathing aid: a soft sine under the silent part of each inhale (pitch rising,
+// like a chest filling) and exhale (pitch falling), so a listener can follow the rhythm without
+// words. It fades in and out with a raised cosine so it never clicks or startles.
+import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { raisedCosine } from "./sample-clock.js";
+
+export const BREATH_TONE_LOW_HZ = 220;
+export const BREATH_TONE_HIGH_HZ = 330;
+const MAX_FADE_S = 0.6;
+
+/**
+ * Adds a glide into `out[start, start+length)` with the given RMS level (linear).
+ * The glide is exponential in frequency, which the ear hears as an even rise or fall.
+ */
+export function addBreathTone(out: Float32Array, start: number, length: number, direction: "rise" | "fall", rms: number): void {
+  if (length <= 1 || rms <= 0) return;
+  const [from, to] = direction === "rise" ? [BREATH_TONE_LOW_HZ, BREATH_TONE_HIGH_HZ] : [BREATH_TONE_HIGH_HZ, BREATH_TONE_LOW_HZ];
+  const fade = Math.min(Math.round(MAX_FADE_S * PIPELINE_SAMPLE_RATE), Math.floor(length / 3));
+  const amplitude = rms * Math.SQRT2;
+  const ratio = Math.log(to / from);
+  let phase = 0;
+  for (let i = 0; i < length; i++) {
+    const x = i / (length - 1);
+    const freq = from * Math.exp(ratio * x);
+    phase += (2 * Math.PI * freq) / PIPELINE_SAMPLE_RATE;
+    const envelope = fade > 0 ? Math.min(raisedCosine(i / fade), raisedCosine((length - 1 - i) / fade)) : 1;
+    out[start + i]! += amplitude * envelope * Math.sin(phase);
+  }
+}

@@ -1,0 +1,75 @@
+// A quiet generated background (brown or pink noise) that masks room sounds and carries the
+// listener through long pauses. Generated from a seeded PRNG so a rebuild is byte-identical.
+import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { raisedCosine } from "./sample-clock.js";
+
+export type BedKind = "brown" | "pink";
+const FADE_S = 3;
+
+/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 32-bit FNV-1a hash, to seed the bed from the track's identity. */
+export function seedFrom(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function noise(kind: BedKind, seed: number): () => number {
+  const random = prng(seed);
+  if (kind === "brown") {
+    // Leaky integration of white noise: -6 dB/octave above ~17 Hz, no slow DC drift.
+    let y = 0;
+    return () => {
+      y = 0.995 * y + (random() * 2 - 1) * 0.1;
+      return y;
+    };
+  }
+  // Paul Kellet's refined pink filter: -3 dB/octave within 0.05 dB across the audible range.
+  let b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
+  return () => {
+    const w = random() * 2 - 1;
+    b0 = 0.99886 * b0 + w * 0.0555179;
+    b1 = 0.99332 * b1 + w * 0.0750759;
+    b2 = 0.969 * b2 + w * 0.153852;
+    b3 = 0.8665 * b3 + w * 0.3104856;
+    b4 = 0.55 * b4 + w * 0.5329522;
+    b5 = -0.7616 * b5 - w * 0.016898;
+    const pink = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
+    b6 = w * 0.115926;
+    return pink;
+  };
+}
+
+/** Adds the bed over the whole of `out` at the given RMS (linear), fading in and out over 3 s. */
+export function addNoiseBed(out: Float32Array, kind: BedKind, rms: number, seed: number): void {
+  const n = out.length;
+  if (n === 0 || rms <= 0) return;
+  // First pass measures the generator's own level so the bed lands exactly at `rms`.
+  let energy = 0;
+  const measure = noise(kind, seed);
+  for (let i = 0; i < n; i++) {
+    const v = measure();
+    energy += v * v;
+  }
+  const scale = rms / Math.sqrt(energy / n || 1);
+  const fade = Math.min(Math.round(FADE_S * PIPELINE_SAMPLE_RATE), Math.floor(n / 2));
+  const next = noise(kind, seed);
+  for (let i = 0; i < n; i++) {
+    const envelope = fade > 0 ? Math.min(raisedCosine(i / fade), raisedCosine((n - 1 - i) / fade)) : 1;
+    out[i]! += next() * scale * envelope;
+  }
+}

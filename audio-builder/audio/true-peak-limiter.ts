@@ -1,0 +1,168 @@
+// A look-ahead true-peak limiter on the pipeline PCM, in JS rather than ffmpeg's alimiter: the
+// bundled alimiter limits sample peaks only (the peaks between samples are what a true-peak
+// meter and a DAC see) and delays its output by its attack time, which would shift every
+// scripted pause. Here the whole track is in memory, so looking ahead costs nothing and the
+// output stays sample-aligned with the timeline.
+//
+// The track is analysed once (per block of BLOCK samples: the highest 4x-oversampled peak and
+// the energy); each profile then derives its gain curve from those blocks, which is cheap, so
+// measuring once and encoding twice does not oversample twice.
+import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+
+export const BLOCK = 16;
+/** Interpolation taps on each side of the point between two samples. */
+const HALF_TAPS = 8;
+const OVERSAMPLE = 4;
+const ATTACK_MS = 5;
+const RELEASE_MS = 120;
+
+export interface PeakAnalysis {
+  /** Highest |x| over each block, including the 4x-oversampled points after each sample. */
+  blockPeak: Float32Array;
+  /** Sum of x² over each block. */
+  blockEnergy: Float64Array;
+  samples: number;
+}
+
+/** Blackman-windowed sinc for the fractional offsets 1/4, 2/4, 3/4 (BS.1770 meters use 4x). */
+const PHASES: Float64Array[] = Array.from({ length: OVERSAMPLE - 1 }, (_, p) => {
+  const frac = (p + 1) / OVERSAMPLE;
+  const taps = new Float64Array(2 * HALF_TAPS);
+  for (let i = 0; i < taps.length; i++) {
+    const k = i - HALF_TAPS + 1; // sample n+k, k in [-HALF_TAPS+1, HALF_TAPS]
+    const t = frac - k;
+    const sinc = Math.sin(Math.PI * t) / (Math.PI * t);
+    const w = (t + HALF_TAPS) / (2 * HALF_TAPS); // 0..1 across the window
+    const blackman = 0.42 - 0.5 * Math.cos(2 * Math.PI * w) + 0.08 * Math.cos(4 * Math.PI * w);
+    taps[i] = sinc * blackman;
+  }
+  return taps;
+});
+
+const cache = new WeakMap<Float32Array, PeakAnalysis>();
+
+/** Analysed once per track and remembered for as long as the PCM lives. */
+export function analysePeaks(pcm: Float32Array): PeakAnalysis {
+  const hit = cache.get(pcm);
+  if (hit) return hit;
+  const blocks = Math.ceil(pcm.length / BLOCK);
+  const blockPeak = new Float32Array(blocks);
+  const blockEnergy = new Float64Array(blocks);
+  const n = pcm.length;
+  for (let b = 0; b < blocks; b++) {
+    const end = Math.min(n, (b + 1) * BLOCK);
+    let peak = 0;
+    let energy = 0;
+    let any = false;
+    for (let i = b * BLOCK; i < end; i++) {
+      const v = pcm[i]!;
+      energy += v * v;
+      const a = Math.abs(v);
+      if (a > peak) peak = a;
+      if (v !== 0) any = true;
+    }
+    // Interpolation reaches HALF_TAPS samples either side; a silent neighbourhood has no peaks.
+    if (any || nearSound(pcm, b * BLOCK, end)) {
+      for (let i = b * BLOCK; i < end; i++) {
+        for (const taps of PHASES) {
+          let acc = 0;
+          const base = i - HALF_TAPS + 1;
+          if (base >= 0 && base + 2 * HALF_TAPS <= n) {
+            for (let t = 0; t < taps.length; t++) acc += taps[t]! * pcm[base + t]!;
+          } else {
+            for (let t = 0; t < taps.length; t++) {
+              const j = base + t;
+              if (j >= 0 && j < n) acc += taps[t]! * pcm[j]!;
+            }
+          }
+          const a = Math.abs(acc);
+          if (a > peak) peak = a;
+        }
+      }
+    }
+    blockPeak[b] = peak;
+    blockEnergy[b] = energy;
+  }
+  const analysis = { blockPeak, blockEnergy, samples: n };
+  cache.set(pcm, analysis);
+  return analysis;
+}
+
+function nearSound(pcm: Float32Array, start: number, end: number): boolean {
+  const from = Math.max(0, start - HALF_TAPS);
+  const to = Math.min(pcm.length, end + HALF_TAPS);
+  for (let i = from; i < to; i++) if (pcm[i] !== 0) return true;
+  return false;
+}
+
+/**
+ * Gain (≤ 1) at the start of every block (plus one past the end), such that `gain` times the
+ * signal times this curve keeps every oversampled peak at or under `ceiling` (linear).
+ * A sliding minimum looks ahead over the attack, a box average of the same length smooths it
+ * without ever rising above what a block needs, and an exponential release lets go gently.
+ */
+export function limiterCurve(analysis: PeakAnalysis, gain: number, ceiling: number): Float32Array {
+  const blocks = analysis.blockPeak.length;
+  const attack = Math.max(1, Math.ceil((ATTACK_MS / 1000) * PIPELINE_SAMPLE_RATE / BLOCK));
+  const releaseStep = 1 - Math.exp(-BLOCK / ((RELEASE_MS / 1000) * PIPELINE_SAMPLE_RATE));
+  const need = new Float32Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    const p = analysis.blockPeak[b]! * gain;
+    need[b] = p > ceiling ? ceiling / p : 1;
+  }
+  // m[k] = min(need[k-1 .. k+attack+1]): the -1/+1 lets interpolation between two block
+  // starts stay under both blocks' needs.
+  const points = blocks + 1;
+  const m = new Float32Array(points);
+  const deque = new Int32Array(blocks + 1);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let k = 0; k < points; k++) {
+    const hi = Math.min(blocks - 1, k + attack + 1);
+    while (next <= hi) {
+      while (tail > head && need[deque[tail - 1]!]! >= need[next]!) tail--;
+      deque[tail++] = next++;
+    }
+    const lo = k - 1;
+    while (tail > head && deque[head]! < lo) head++;
+    m[k] = tail > head ? need[deque[head]!]! : 1;
+  }
+  // Box average of m over [k-attack, k]; each term's window covers k, so the mean stays ≤ need.
+  const curve = new Float32Array(points);
+  let sum = 0;
+  let level = 1;
+  for (let k = 0; k < points; k++) {
+    sum += m[k]!;
+    if (k - attack - 1 >= 0) sum -= m[k - attack - 1]!;
+    const count = Math.min(k + 1, attack + 1);
+    // Before the track starts, repeat m[0]: its window covers the first blocks too.
+    const box = (sum + (attack + 1 - count) * m[0]!) / (attack + 1);
+    level = Math.min(box, level + (1 - level) * releaseStep);
+    curve[k] = level;
+  }
+  return curve;
+}
+
+/** How much quieter (dB, ≤ 0) the limiter makes the track: energy-weighted, like integrated loudness. */
+export function limiterLossDb(analysis: PeakAnalysis, curve: Float32Array): number {
+  let before = 0;
+  let after = 0;
+  for (let b = 0; b < analysis.blockEnergy.length; b++) {
+    const e = analysis.blockEnergy[b]!;
+    const g = (curve[b]! + curve[b + 1]!) / 2;
+    before += e;
+    after += e * g * g;
+  }
+  return before > 0 && after > 0 ? 10 * Math.log10(after / before) : 0;
+}
+
+/** Writes gain × curve × pcm for samples [start, end) into `out` (length ≥ end - start). */
+export function applyCurve(pcm: Float32Array, gain: number, curve: Float32Array, start: number, end: number, out: Float32Array): void {
+  for (let i = start; i < end; i++) {
+    const b = Math.floor(i / BLOCK);
+    const frac = (i - b * BLOCK) / BLOCK;
+    const g = curve[b]! + (curve[b + 1]! - curve[b]!) * frac;
+    out[i - start] = pcm[i]! * gain * g;
+  }
+}
