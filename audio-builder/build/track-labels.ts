@@ -11,8 +11,8 @@ const ALBUM: Record<Locale, string> = {
   "en-US": "Rustpunt: relaxation exercises",
 };
 
-/** ISO 639-2, as ID3's TLAN frame wants it. */
-const ID3_LANGUAGE: Record<Locale, string> = { "nl-NL": "nld", "en-US": "eng" };
+/** ISO 639-2 (the bibliographic code for Dutch, as ID3 tools use), for the TLAN frame. */
+const ID3_LANGUAGE: Record<Locale, string> = { "nl-NL": "dut", "en-US": "eng" };
 
 export function trackTitle(script: ExerciseScript, variant: Variant): string {
   const words = VARIANT_WORDS[script.locale];

@@ -1,0 +1,204 @@
+// `npm run build`: scripts → tracks → dist/. Incremental (a track whose inputs are unchanged is
+// not touched), parallel (tracks encode on every core), and atomic (new files are staged and
+// moved into place only after everything succeeded; the catalogs and manifest come last).
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import pLimit from "p-limit";
+import { PROFILES } from "../audio/audio-profiles.js";
+import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
+import { loadScriptsOrThrow } from "../model/load-scripts.js";
+import type { Ending, Length, Locale } from "../model/script-schema.js";
+import { createEngine } from "../speech/create-engine.js";
+import { segmentKey, SegmentCache } from "../speech/segment-cache.js";
+import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
+import { renderSsml } from "../ssml/render-ssml.js";
+import type { Timeline } from "../timeline/timeline-types.js";
+import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./build-manifest.js";
+import { buildTrackFiles, type TrackFiles } from "./build-track.js";
+import { commitDist, removeStaleStaging, STAGING_PREFIX } from "./commit-dist.js";
+import { composeCatalog } from "./compose-catalog.js";
+import { measureTimelines, requestId, speechEvents, speechRequest } from "./measure-timelines.js";
+import { isFullBuild, planTracks, type PlannedTrack } from "./plan-tracks.js";
+import { createProgressReporter, type ProgressReporter } from "./progress-reporter.js";
+import { tagYear, trackTags, trackTitle } from "./track-labels.js";
+import { trackKey } from "./track-key.js";
+
+export interface BuildDistOptions {
+  /** Default: the repository's scripts/. */
+  scriptsDir?: string;
+  /** Default: dist (relative to the working directory). */
+  out?: string;
+  /** Default: .cache; speech segments live in <cacheDir>/speech. */
+  cacheDir?: string;
+  only?: string[];
+  locales?: Locale[];
+  lengths?: Length[];
+  endings?: Ending[];
+  tts?: "espeak" | "azure";
+  quiet?: boolean;
+  env?: NodeJS.ProcessEnv;
+  onTrack?: (t: CatalogTrack) => void;
+  /** Overrides the terminal/log reporter chosen from `quiet` (tests, the bench). */
+  reporter?: ProgressReporter;
+}
+
+export interface BuildDistResult {
+  catalog: Catalog;
+  built: number;
+  skipped: number;
+  synthesized: number;
+  /** Audio made by this build (built tracks only), in ms. */
+  builtAudioMs: number;
+  /** Audio the catalogue's tracks hold, in ms. */
+  catalogAudioMs: number;
+  /** Outputs of tracks that no longer exist, removed by a full build. */
+  removed: string[];
+}
+
+export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistResult> {
+  const outDir = path.resolve(opts.out ?? "dist");
+  const cacheDir = path.resolve(opts.cacheDir ?? ".cache");
+  const env = opts.env ?? process.env;
+  const reporter = opts.reporter ?? createProgressReporter({ quiet: opts.quiet });
+  const filter = { only: opts.only, locales: opts.locales, lengths: opts.lengths, endings: opts.endings };
+
+  const scripts = await loadScriptsOrThrow(opts.scriptsDir);
+  const planned = planTracks(scripts, filter);
+  // Validates Azure credentials before any work; espeak's workers start only when asked to speak.
+  const engine = await createEngine({ tts: opts.tts, env });
+  await removeStaleStaging(outDir);
+  const stagingDir = path.join(outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`);
+  // If the process is stopped (the CLI turns Ctrl-C into exit), half-built files must not linger.
+  const dropStaging = () => rmSync(stagingDir, { recursive: true, force: true });
+  process.once("exit", dropStaging);
+  try {
+    const cache = new SegmentCache(path.join(cacheDir, "speech"), engine, availableParallelism());
+    const { timelines, synthesized } = await measureTimelines(planned, cache, (done, total) => reporter.speech(done, total));
+    const year = tagYear(env);
+    const previous = await readManifest(outDir);
+    const manifest: BuildManifest = emptyManifest();
+
+    // Decide per track: up to date (reuse the manifest's entry) or to build.
+    const toBuild: { track: PlannedTrack; timeline: Timeline; key: string }[] = [];
+    const catalogTracks: CatalogTrack[] = [];
+    const keyOf = segmentKeys(engine);
+    for (const track of planned) {
+      const timeline = timelines.get(track.ref)!;
+      const tags = trackTags(track.script, track.variant, track.number, year);
+      const key = trackKey({
+        timeline,
+        segmentKeys: speechEvents(timeline).map((e) => keyOf(speechRequest(track.locale, e))),
+        audio: track.script.audio,
+        meta: { tags, paths: track.paths },
+        // Encoder settings change bytes too; code changes to assembly bump BUILD_FORMAT_VERSION.
+        profiles: PROFILES,
+      });
+      const entry = previous.tracks[track.ref];
+      if (entry && (await isUpToDate(outDir, entry, key))) {
+        const files = { download: entry.track.files.download, alexa: entry.track.files.alexa, transcript: entry.track.transcript };
+        const catalogTrack = catalogEntry(track, timeline, files);
+        manifest.tracks[track.ref] = { key, track: catalogTrack };
+        catalogTracks.push(catalogTrack);
+      } else {
+        toBuild.push({ track, timeline, key });
+      }
+    }
+
+    // Build what changed, on every core. Staged files stay out of dist/ until the commit.
+    reporter.tracksStarted(toBuild.length);
+    const limit = pLimit(availableParallelism());
+    let builtAudioMs = 0;
+    await Promise.all(
+      toBuild.map(({ track, timeline, key }) =>
+        limit(async () => {
+          const started = performance.now();
+          const tags = trackTags(track.script, track.variant, track.number, year);
+          const files = await buildTrackFiles(track, timeline, cache, stagingDir, tags);
+          const catalogTrack = catalogEntry(track, timeline, files);
+          manifest.tracks[track.ref] = { key, track: catalogTrack };
+          catalogTracks.push(catalogTrack);
+          builtAudioMs += timeline.durationMs;
+          reporter.trackBuilt(track.ref, timeline.durationMs, performance.now() - started);
+        }),
+      ),
+    );
+    reporter.finish();
+
+    const full = isFullBuild(filter);
+    if (!full) await keepUnplannedTracks(outDir, previous, manifest, scripts, planned, catalogTracks);
+    for (const t of catalogTracks) opts.onTrack?.(t);
+
+    const catalog = composeCatalog(scripts, catalogTracks);
+    const staged = toBuild.flatMap(({ track }) => [track.paths.download, track.paths.alexa, track.paths.transcript]);
+    await mkdir(outDir, { recursive: true });
+    const { removed } = await commitDist({ outDir, stagingDir, staged, catalog, manifest, ...(full ? { previous } : {}) });
+    return {
+      catalog,
+      built: toBuild.length,
+      skipped: planned.length - toBuild.length,
+      synthesized,
+      builtAudioMs,
+      catalogAudioMs: catalog.tracks.reduce((sum, t) => sum + t.durationMs, 0),
+      removed,
+    };
+  } finally {
+    process.off("exit", dropStaging);
+    reporter.finish();
+    await rm(stagingDir, { recursive: true, force: true });
+    await engine.close();
+  }
+}
+
+function catalogEntry(track: PlannedTrack, timeline: Timeline, { download, alexa, transcript }: TrackFiles): CatalogTrack {
+  return {
+    id: track.id,
+    exercise: track.script.id,
+    locale: track.locale,
+    title: trackTitle(track.script, track.variant),
+    length: track.variant.length,
+    ending: track.variant.ending,
+    durationMs: timeline.durationMs,
+    chapters: timeline.chapters.map((c) => ({ id: c.id, title: c.title, startMs: c.startMs })),
+    files: { download, alexa },
+    transcript,
+    // Rendered every build: cheap, and a renderer fix reaches the skill without re-encoding audio.
+    ssml: { alexa: renderSsml(timeline, "alexa") },
+  };
+}
+
+/**
+ * A narrowed build (--only, --locale, ...) keeps the tracks it did not plan, as long as their
+ * exercise still exists and their files are where the manifest says.
+ */
+async function keepUnplannedTracks(
+  outDir: string,
+  previous: BuildManifest,
+  manifest: BuildManifest,
+  scripts: Awaited<ReturnType<typeof loadScriptsOrThrow>>,
+  planned: readonly PlannedTrack[],
+  catalogTracks: CatalogTrack[],
+): Promise<void> {
+  const plannedRefs = new Set(planned.map((t) => t.ref));
+  const allRefs = new Set(planTracks(scripts).map((t) => t.ref));
+  for (const [ref, entry] of Object.entries(previous.tracks)) {
+    if (plannedRefs.has(ref) || !allRefs.has(ref) || !(await isUpToDate(outDir, entry, entry.key))) continue;
+    manifest.tracks[ref] = entry;
+    catalogTracks.push(entry.track);
+  }
+}
+
+/** segmentKey is a sha256; a catalogue repeats the same cues hundreds of times, so memoise it. */
+function segmentKeys(engine: TtsEngine): (req: SpeechRequest) => string {
+  const memo = new Map<string, string>();
+  return (req) => {
+    const id = requestId(req);
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const key = segmentKey(engine, req);
+    memo.set(id, key);
+    return key;
+  };
+}

@@ -1,0 +1,76 @@
+// `npm run build [-- options]`: every exercise × locale × length × ending into dist/ (see README,
+// "dist/ and catalog.json"). Exit code 1 with a readable message on any failure, never a stack.
+import { Command, Option } from "commander";
+import { buildDist } from "../build/build-dist.js";
+import { clock } from "../build/progress-reporter.js";
+import { ScriptLoadError } from "../model/load-scripts.js";
+import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "../model/script-schema.js";
+
+interface BuildFlags {
+  only?: string[];
+  locale?: Locale[];
+  length?: Length[];
+  ending?: Ending[];
+  tts?: "espeak" | "azure";
+  out: string;
+  cache: string;
+  scripts?: string;
+  quiet?: boolean;
+}
+
+const program = new Command()
+  .name("build")
+  .description("Build every exercise track (MP3 for download and for Alexa, WebVTT captions) and dist/catalog.json.")
+  .option("--only <exercise...>", "build only these exercises (ids as in scripts/, e.g. ademhaling)")
+  .addOption(new Option("--locale <locale...>", "build only these locales").choices(LOCALES))
+  .addOption(new Option("--length <length...>", "build only these lengths").choices(LENGTHS))
+  .addOption(new Option("--ending <ending...>", "build only these endings").choices(ENDINGS))
+  .addOption(
+    new Option("--tts <engine>", "speech engine (default: azure when AZURE_SPEECH_KEY and AZURE_SPEECH_REGION are set, else espeak)").choices([
+      "espeak",
+      "azure",
+    ]),
+  )
+  .option("--out <dir>", "output folder", "dist")
+  .option("--cache <dir>", "cache folder for synthesised speech", ".cache")
+  .option("--scripts <dir>", "scripts folder (default: the repository's scripts/)")
+  .option("--quiet", "print nothing but errors")
+  .action(async (flags: BuildFlags) => {
+    const started = performance.now();
+    const result = await buildDist({
+      out: flags.out,
+      cacheDir: flags.cache,
+      ...(flags.scripts ? { scriptsDir: flags.scripts } : {}),
+      ...(flags.only ? { only: flags.only } : {}),
+      ...(flags.locale ? { locales: flags.locale } : {}),
+      ...(flags.length ? { lengths: flags.length } : {}),
+      ...(flags.ending ? { endings: flags.ending } : {}),
+      ...(flags.tts ? { tts: flags.tts } : {}),
+      quiet: flags.quiet === true,
+      env: process.env,
+    });
+    if (flags.quiet) return;
+    const seconds = (performance.now() - started) / 1000;
+    const speed = result.builtAudioMs > 0 ? `, ${Math.round(result.builtAudioMs / 1000 / seconds)}× real time` : "";
+    const removed = result.removed.length > 0 ? `; removed ${result.removed.length} outdated file(s)` : "";
+    console.log(
+      `${result.built} track(s) built, ${result.skipped} up to date; ${result.synthesized} speech segment(s) synthesised${removed}\n` +
+        `${clock(result.builtAudioMs)} of audio built in ${seconds.toFixed(1)} s${speed}; ` +
+        `the catalogue holds ${result.catalog.tracks.length} track(s), ${clock(result.catalogAudioMs)} in all → ${flags.out}`,
+    );
+  });
+
+// Ctrl-C and kill become a normal exit, so the build's exit hook removes its half-built files.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof ScriptLoadError) {
+    console.error(error.message); // already one `file:line:column field: message` line per problem
+  } else {
+    console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  console.error("The output folder was left as the previous build made it.");
+  process.exitCode = 1;
+}
