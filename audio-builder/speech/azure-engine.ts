@@ -159,7 +159,7 @@ export class AzureEngine implements TtsEngine {
         synthesizer.speakSsmlAsync(ssml, resolve, (e) => reject(new Error(String(e)))),
       );
     } catch (err) {
-      const details = err instanceof Error ? err.message : String(err);
+      const details = oneLine(err instanceof Error ? err.message : String(err));
       throw new AzureSpeechError(
         `Azure speech synthesis failed for ${describe(req, voice)}: ${details}`,
         "Error",
@@ -176,7 +176,7 @@ export class AzureEngine implements TtsEngine {
       const cancellation = CancellationDetails.fromResult(result);
       const reason = CancellationReason[cancellation.reason] ?? String(cancellation.reason);
       const code = CancellationErrorCode[cancellation.ErrorCode] ?? String(cancellation.ErrorCode);
-      const details = cancellation.errorDetails ?? "";
+      const details = oneLine(cancellation.errorDetails ?? "");
       throw new AzureSpeechError(
         `Azure cancelled speech synthesis for ${describe(req, voice)}: reason ${reason}, code ${code}: ${details}`,
         reason,
@@ -205,6 +205,9 @@ export class AzureEngine implements TtsEngine {
     );
   }
 }
+
+// The SDK's messages carry line breaks and indentation from its source.
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 function describe(req: SpeechRequest, voice: string): string {
   const text = req.text.length > 60 ? `${req.text.slice(0, 57)}...` : req.text;
