@@ -1,6 +1,7 @@
-// Placeholder until the skill lands; replaced by the skill's own entry.
-export const handler = async (event: unknown, context: unknown): Promise<unknown> => {
-  void event;
-  void context;
-  throw new Error("Rustpunt skill not built yet");
-};
+// The Alexa skill's Lambda entry. The skill is built once per container, at cold start, so a
+// configuration mistake fails the init phase with a clear message instead of a person's request.
+import { alexaHandler, createAlexaSkillFromEnv } from "./skill-builder.js";
+
+const skill = createAlexaSkillFromEnv(process.env);
+
+export const handler = alexaHandler(skill);

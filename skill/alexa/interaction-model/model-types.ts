@@ -1,0 +1,57 @@
+// The shape of an ASK interaction model (skill-package/interactionModels/custom/<locale>.json) and
+// of the hand-written sample files that feed it.
+
+/** Our custom intents, as named in the model; the handlers match on these names. */
+export const CUSTOM_INTENTS = {
+  startExercise: "StartExerciseIntent",
+  listExercises: "ListExercisesIntent",
+  why: "WhyIntent",
+  tip: "TipIntent",
+  restMoments: "RestMomentsIntent",
+  seekHelp: "SeekHelpIntent",
+  continue: "ContinueIntent",
+} as const;
+
+export type CustomIntentName = (typeof CUSTOM_INTENTS)[keyof typeof CUSTOM_INTENTS];
+
+export interface SlotValueSource {
+  /** What the handler receives when Alexa resolves the value (ER_SUCCESS_MATCH). */
+  id: string;
+  value: string;
+  synonyms: string[];
+}
+
+export interface LocaleSamples {
+  invocationName: string;
+  intents: Record<CustomIntentName, string[]>;
+  /** Extra samples for built-in intents (they come with their own; add only what a locale lacks). */
+  builtinSamples: Partial<Record<string, string[]>>;
+  lengths: SlotValueSource[];
+  endings: SlotValueSource[];
+}
+
+export interface ModelSlot {
+  name: string;
+  type: string;
+}
+
+export interface ModelIntent {
+  name: string;
+  slots?: ModelSlot[];
+  samples: string[];
+}
+
+export interface ModelSlotType {
+  name: string;
+  values: { id: string; name: { value: string; synonyms?: string[] } }[];
+}
+
+export interface InteractionModel {
+  interactionModel: {
+    languageModel: {
+      invocationName: string;
+      intents: ModelIntent[];
+      types: ModelSlotType[];
+    };
+  };
+}
