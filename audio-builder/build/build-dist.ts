@@ -20,6 +20,7 @@ import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./b
 import { buildTrackFiles, type TrackFiles } from "./build-track.js";
 import { commitDist, removeStaleStaging, STAGING_PREFIX } from "./commit-dist.js";
 import { composeCatalog } from "./compose-catalog.js";
+import { lockDist, type DistLock } from "./dist-lock.js";
 import { measureTimelines, requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import { isFullBuild, planTracks, type PlannedTrack } from "./plan-tracks.js";
 import { createProgressReporter, type ProgressReporter } from "./progress-reporter.js";
@@ -69,6 +70,17 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   const planned = planTracks(scripts, filter);
   // Validates Azure credentials before any work; espeak's workers start only when asked to speak.
   const engine = await createEngine({ tts: opts.tts, env });
+  let lock: DistLock | undefined;
+  try {
+    lock = await lockDist(outDir, {
+      onWait: (holder) => {
+        if (!opts.quiet) process.stderr.write(`waiting for the build in process ${holder} to finish writing ${outDir} ...\n`);
+      },
+    });
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
   await removeStaleStaging(outDir);
   const stagingDir = path.join(outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`);
   // If the process is stopped (the CLI turns Ctrl-C into exit), half-built files must not linger.
@@ -149,6 +161,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     reporter.finish();
     await rm(stagingDir, { recursive: true, force: true });
     await engine.close();
+    await lock.release();
   }
 }
 

@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog/catalog-types.js";
 import { writeFileAtomic } from "./atomic-file.js";
 import { entryFiles, writeManifest, type BuildManifest } from "./build-manifest.js";
 import { CATALOG_FILE } from "./compose-catalog.js";
+import { isAlive } from "./dist-lock.js";
 import { SKILL_CATALOG_FILE, toSkillCatalog } from "./skill-catalog.js";
 
 export const STAGING_PREFIX = ".staging-";
@@ -48,12 +49,15 @@ export async function commitDist(c: Commit): Promise<{ removed: string[] }> {
   return { removed };
 }
 
-/** Staging folders left by a build that was killed before it could clean up. */
+/** Staging folders left by a build that was killed before it could clean up (`.staging-<pid>-<random>`). */
 export async function removeStaleStaging(outDir: string): Promise<void> {
   const entries = await readdir(outDir).catch(() => [] as string[]);
-  await Promise.all(
-    entries.filter((name) => name.startsWith(STAGING_PREFIX)).map((name) => rm(path.join(outDir, name), { recursive: true, force: true })),
-  );
+  const stale = entries.filter((name) => {
+    if (!name.startsWith(STAGING_PREFIX)) return false;
+    const pid = Number(name.slice(STAGING_PREFIX.length).split("-")[0]);
+    return !(Number.isInteger(pid) && pid !== process.pid && isAlive(pid));
+  });
+  await Promise.all(stale.map((name) => rm(path.join(outDir, name), { recursive: true, force: true })));
 }
 
 /** Unchanged files keep their bytes and their mtime, so a sync to the CDN uploads nothing. */
