@@ -2,6 +2,7 @@
 // segments over a few of these to use every core. Plain JavaScript on purpose: a worker starts
 // outside vitest's and tsx's TypeScript loaders, so this file must run on bare Node.
 // Protocol: { id, args } in; { id, wav } (the WAV file espeak wrote) or { id, error } out.
+// The last arg is the text; it goes after "--" so text such as "--help" is spoken, not obeyed.
 // @ts-check
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -26,28 +27,31 @@ const collect = /** @type {() => void} */ (runInNewContext("gc"));
 // (it embeds the voice data) on every call.
 const wasmPath = createRequire(import.meta.url).resolve("espeak-ng").replace(/\.js$/, ".wasm");
 const compiled = WebAssembly.compile(readFileSync(wasmPath));
-
-/** Emscripten's hook for supplying the instance ourselves. */
-function instantiateWasm(/** @type {WebAssembly.Imports} */ imports, /** @type {(i: WebAssembly.Instance, m: WebAssembly.Module) => void} */ done) {
-  compiled
-    .then(async (module) => done(await WebAssembly.instantiate(module, imports), module))
-    .catch((err) => port.postMessage({ id: -1, error: String(err) }));
-  return {};
-}
+compiled.catch(() => {}); // reported with each job below
 
 port.on("message", async (/** @type {{ id: number; args: string[] }} */ msg) => {
   /** @type {string[]} */
   const stderr = [];
   try {
+    const module = await compiled;
+    /** @type {(err: unknown) => void} */
+    let instantiateFailed = () => {};
+    /** @type {Promise<never>} */
+    const failed = new Promise((_, reject) => (instantiateFailed = reject));
     // A fresh instance per call: the CLI's main() cannot be re-entered (callMain is not exported).
-    const espeak = await ESpeakNg({
-      arguments: [...msg.args.slice(0, -1), "-w", OUT, "--", msg.args[msg.args.length - 1]],
-      instantiateWasm,
+    const running = ESpeakNg({
+      arguments: [...msg.args.slice(0, -1), "-w", OUT, "--", msg.args[msg.args.length - 1] ?? ""],
+      // Emscripten's hook for supplying the instance ourselves, from the module compiled once.
+      instantiateWasm(/** @type {WebAssembly.Imports} */ imports, /** @type {(i: WebAssembly.Instance, m: WebAssembly.Module) => void} */ done) {
+        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), instantiateFailed);
+        return {};
+      },
       print: () => {},
       printErr: (/** @type {string} */ line) => {
         if (!RUNTIME_NOTICE.test(line)) stderr.push(line);
       },
     });
+    const espeak = await Promise.race([running, failed]);
     /** @type {Uint8Array} */
     let wav;
     try {
