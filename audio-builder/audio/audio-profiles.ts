@@ -11,8 +11,15 @@ export interface ProfileSpec {
   maxTruePeakDbtp: number;
   /** Headroom the limiter keeps below `maxTruePeakDbtp` for the peaks MP3 coding adds back. */
   limiterMarginDb: number;
-  /** libmp3lame -q (0 best … 9 fastest); 5 is LAME's "good speed, reasonable quality". */
+  /** libmp3lame -q (0 best … 9 fastest): 5 is LAME's "good speed, reasonable quality", 7 "fast, ok quality". */
   lameQuality: number;
+  /**
+   * How much quieter libmp3lame makes the signal at this bitrate (its quantiser rounds towards
+   * zero). Measured here with ebur128 on a 1 kHz sine and on espeak speech: 0.4 to 0.5 LU at
+   * 96 and 48 kb/s, none at 320 kb/s. Pre-compensating saves a second encode for most tracks;
+   * the finished file is measured either way.
+   */
+  codecLossDb: number;
 }
 
 export const PROFILES: Record<AudioProfile, ProfileSpec> = {
@@ -29,7 +36,10 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     targetLufs: -19,
     maxTruePeakDbtp: -1.5,
     limiterMarginDb: 0.7,
-    lameQuality: 5,
+    // A speech-only, 11 kHz-wide signal at 96 kb/s mono leaves LAME bits to spare: q7 is
+    // transparent here and ~10% faster.
+    lameQuality: 7,
+    codecLossDb: 0.45,
   },
   // Alexa's SSML <audio> and AudioPlayer: MP3 at 48 kb/s, 24,000 Hz (MPEG-2 Layer III), mono;
   // Amazon's loudness guidance is -14 LUFS with true peak at most -2 dBTP.
@@ -41,5 +51,6 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     maxTruePeakDbtp: -2,
     limiterMarginDb: 1.0,
     lameQuality: 5,
+    codecLossDb: 0.45,
   },
 };

@@ -17,13 +17,14 @@ export function addBreathTone(out: Float32Array, start: number, length: number, 
   const [from, to] = direction === "rise" ? [BREATH_TONE_LOW_HZ, BREATH_TONE_HIGH_HZ] : [BREATH_TONE_HIGH_HZ, BREATH_TONE_LOW_HZ];
   const fade = Math.min(Math.round(MAX_FADE_S * PIPELINE_SAMPLE_RATE), Math.floor(length / 3));
   const amplitude = rms * Math.SQRT2;
-  const ratio = Math.log(to / from);
+  const step = Math.pow(to / from, 1 / (length - 1));
+  let increment = (2 * Math.PI * from) / PIPELINE_SAMPLE_RATE;
   let phase = 0;
   for (let i = 0; i < length; i++) {
-    const x = i / (length - 1);
-    const freq = from * Math.exp(ratio * x);
-    phase += (2 * Math.PI * freq) / PIPELINE_SAMPLE_RATE;
-    const envelope = fade > 0 ? Math.min(raisedCosine(i / fade), raisedCosine((length - 1 - i) / fade)) : 1;
+    phase += increment;
+    increment *= step;
+    const edge = Math.min(i, length - 1 - i);
+    const envelope = edge < fade ? raisedCosine(edge / fade) : 1;
     out[start + i]! += amplitude * envelope * Math.sin(phase);
   }
 }

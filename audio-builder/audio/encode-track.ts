@@ -10,9 +10,9 @@ import type { TimelineChapter } from "../timeline/timeline-types.js";
 import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.js";
 import { runFfmpeg } from "./ffmpeg-tool.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
-import { measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
+import { EBUR128_FILTER, measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
 import { dbToGain } from "./sample-clock.js";
-import { analysePeaks, applyCurve, limiterCurve, limiterLossDb, type PeakAnalysis } from "./true-peak-limiter.js";
+import { analysePeaks, applyCurve, limiterCurve, limiterLossDb, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
 
 export type { AudioProfile } from "./audio-profiles.js";
 export type { TrackTags } from "./id3-tags.js";
@@ -37,10 +37,18 @@ const SILENT_LUFS = -69;
 /** Measured once per track and shared by both profiles (the PCM is the cache key). */
 const sourceLoudness = new WeakMap<Float32Array, Promise<Loudness>>();
 
+/**
+ * The track's integrated loudness (ffmpeg ebur128) and true peak. The true peak comes from the
+ * limiter's own 4x-oversampled analysis, which the encode needs anyway, so ffmpeg skips its
+ * costly 192 kHz true-peak pass here; the finished files get ffmpeg's full measurement.
+ */
 export function measureSource(pcm: Float32Array): Promise<Loudness> {
   let hit = sourceLoudness.get(pcm);
   if (!hit) {
-    hit = measureLoudness(pcm);
+    hit = measureLoudness(pcm, { truePeak: false }).then(({ integratedLufs }) => ({
+      integratedLufs,
+      truePeakDbtp: 20 * Math.log10(truePeak(analysePeaks(pcm))),
+    }));
     sourceLoudness.set(pcm, hit);
     hit.catch(() => sourceLoudness.delete(pcm));
   }
@@ -59,13 +67,13 @@ export async function encodeTrack(
     const source = await measureSource(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
     const analysis = analysePeaks(pcm);
-    let baseGain = silent ? 1 : dbToGain(spec.targetLufs - source.integratedLufs);
+    let baseGain = silent ? 1 : dbToGain(spec.targetLufs - source.integratedLufs + spec.codecLossDb);
     let ceilingDb = spec.maxTruePeakDbtp - spec.limiterMarginDb;
     let measured: Loudness | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { gain, curve } = planGain(analysis, baseGain, dbToGain(ceilingDb));
       await encodeMp3(pcm, gain, curve, spec, tmp);
-      const stderr = await runFfmpeg({ input: tmp, filters: "ebur128=peak=true:framelog=verbose", format: "null", output: "-" });
+      const stderr = await runFfmpeg({ input: tmp, filters: EBUR128_FILTER, format: "null", output: "-" });
       measured = parseEbur128Summary(stderr);
       checkDuration(stderr, meta.durationMs, outFile);
       const peakOver = measured.truePeakDbtp - spec.maxTruePeakDbtp;

@@ -69,7 +69,8 @@ export function addNoiseBed(out: Float32Array, kind: BedKind, rms: number, seed:
   const fade = Math.min(Math.round(FADE_S * PIPELINE_SAMPLE_RATE), Math.floor(n / 2));
   const next = noise(kind, seed);
   for (let i = 0; i < n; i++) {
-    const envelope = fade > 0 ? Math.min(raisedCosine(i / fade), raisedCosine((n - 1 - i) / fade)) : 1;
+    const edge = Math.min(i, n - 1 - i);
+    const envelope = edge < fade ? raisedCosine(edge / fade) : 1;
     out[i]! += next() * scale * envelope;
   }
 }

@@ -4,9 +4,9 @@
 // scripted pause. Here the whole track is in memory, so looking ahead costs nothing and the
 // output stays sample-aligned with the timeline.
 //
-// The track is analysed once (per block of BLOCK samples: the highest 4x-oversampled peak and
-// the energy); each profile then derives its gain curve from those blocks, which is cheap, so
-// measuring once and encoding twice does not oversample twice.
+// The track is analysed once per block of BLOCK samples (sample peak and energy); the costly
+// 4x oversampling runs only on blocks whose sample peaks come near the ceiling, and its result
+// is kept, so the second profile's curve reuses the first's work.
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
 
 export const BLOCK = 16;
@@ -17,11 +17,16 @@ const ATTACK_MS = 5;
 const RELEASE_MS = 120;
 
 export interface PeakAnalysis {
-  /** Highest |x| over each block, including the 4x-oversampled points after each sample. */
-  blockPeak: Float32Array;
+  pcm: Float32Array;
+  /** Highest |x| over each block's samples. */
+  samplePeak: Float32Array;
+  /**
+   * Highest |x| over each block including the 4x-oversampled points after each sample;
+   * NaN until asked for. Only blocks loud enough to matter are ever oversampled.
+   */
+  truePeak: Float32Array;
   /** Sum of x² over each block. */
   blockEnergy: Float64Array;
-  samples: number;
 }
 
 /** Blackman-windowed sinc for the fractional offsets 1/4, 2/4, 3/4 (BS.1770 meters use 4x). */
@@ -39,60 +44,76 @@ const PHASES: Float64Array[] = Array.from({ length: OVERSAMPLE - 1 }, (_, p) => 
   return taps;
 });
 
+/** No interpolated point can exceed the largest nearby sample by more than this factor. */
+const OVERSHOOT_BOUND = Math.max(1, ...PHASES.map((taps) => taps.reduce((sum, t) => sum + Math.abs(t), 0)));
+
 const cache = new WeakMap<Float32Array, PeakAnalysis>();
 
-/** Analysed once per track and remembered for as long as the PCM lives. */
+/** One cheap pass per track (block peaks and energy), remembered for as long as the PCM lives. */
 export function analysePeaks(pcm: Float32Array): PeakAnalysis {
   const hit = cache.get(pcm);
   if (hit) return hit;
   const blocks = Math.ceil(pcm.length / BLOCK);
-  const blockPeak = new Float32Array(blocks);
+  const samplePeak = new Float32Array(blocks);
   const blockEnergy = new Float64Array(blocks);
-  const n = pcm.length;
   for (let b = 0; b < blocks; b++) {
-    const end = Math.min(n, (b + 1) * BLOCK);
+    const end = Math.min(pcm.length, (b + 1) * BLOCK);
     let peak = 0;
     let energy = 0;
-    let any = false;
     for (let i = b * BLOCK; i < end; i++) {
       const v = pcm[i]!;
       energy += v * v;
-      const a = Math.abs(v);
+      const a = v < 0 ? -v : v;
       if (a > peak) peak = a;
-      if (v !== 0) any = true;
     }
-    // Interpolation reaches HALF_TAPS samples either side; a silent neighbourhood has no peaks.
-    if (any || nearSound(pcm, b * BLOCK, end)) {
-      for (let i = b * BLOCK; i < end; i++) {
-        for (const taps of PHASES) {
-          let acc = 0;
-          const base = i - HALF_TAPS + 1;
-          if (base >= 0 && base + 2 * HALF_TAPS <= n) {
-            for (let t = 0; t < taps.length; t++) acc += taps[t]! * pcm[base + t]!;
-          } else {
-            for (let t = 0; t < taps.length; t++) {
-              const j = base + t;
-              if (j >= 0 && j < n) acc += taps[t]! * pcm[j]!;
-            }
-          }
-          const a = Math.abs(acc);
-          if (a > peak) peak = a;
-        }
-      }
-    }
-    blockPeak[b] = peak;
+    samplePeak[b] = peak;
     blockEnergy[b] = energy;
   }
-  const analysis = { blockPeak, blockEnergy, samples: n };
+  const analysis = { pcm, samplePeak, truePeak: new Float32Array(blocks).fill(Number.NaN), blockEnergy };
   cache.set(pcm, analysis);
   return analysis;
 }
 
-function nearSound(pcm: Float32Array, start: number, end: number): boolean {
-  const from = Math.max(0, start - HALF_TAPS);
-  const to = Math.min(pcm.length, end + HALF_TAPS);
-  for (let i = from; i < to; i++) if (pcm[i] !== 0) return true;
-  return false;
+/** An upper bound on block b's true peak, from the sample peaks the interpolation can reach. */
+function peakBound(a: PeakAnalysis, b: number): number {
+  const s = a.samplePeak;
+  const near = Math.max(s[b]!, b > 0 ? s[b - 1]! : 0, b + 1 < s.length ? s[b + 1]! : 0);
+  return near * OVERSHOOT_BOUND;
+}
+
+/** Block b's 4x-oversampled peak, computed on first use. */
+export function blockTruePeak(a: PeakAnalysis, b: number): number {
+  const known = a.truePeak[b]!;
+  if (!Number.isNaN(known)) return known;
+  const pcm = a.pcm;
+  const n = pcm.length;
+  let peak = a.samplePeak[b]!;
+  const end = Math.min(n, (b + 1) * BLOCK);
+  for (let i = b * BLOCK; i < end; i++) {
+    const base = i - HALF_TAPS + 1;
+    const inside = base >= 0 && base + 2 * HALF_TAPS <= n;
+    for (const taps of PHASES) {
+      let acc = 0;
+      for (let t = 0; t < taps.length; t++) {
+        const j = base + t;
+        if (inside || (j >= 0 && j < n)) acc += taps[t]! * pcm[j]!;
+      }
+      const abs = acc < 0 ? -acc : acc;
+      if (abs > peak) peak = abs;
+    }
+  }
+  a.truePeak[b] = peak;
+  return peak;
+}
+
+/** The track's true peak (linear): oversampling only blocks that could hold it. */
+export function truePeak(a: PeakAnalysis): number {
+  let best = 0;
+  for (let b = 0; b < a.samplePeak.length; b++) best = Math.max(best, a.samplePeak[b]!);
+  for (let b = 0; b < a.samplePeak.length; b++) {
+    if (peakBound(a, b) > best) best = Math.max(best, blockTruePeak(a, b));
+  }
+  return best;
 }
 
 /**
@@ -102,12 +123,16 @@ function nearSound(pcm: Float32Array, start: number, end: number): boolean {
  * without ever rising above what a block needs, and an exponential release lets go gently.
  */
 export function limiterCurve(analysis: PeakAnalysis, gain: number, ceiling: number): Float32Array {
-  const blocks = analysis.blockPeak.length;
+  const blocks = analysis.samplePeak.length;
   const attack = Math.max(1, Math.ceil((ATTACK_MS / 1000) * PIPELINE_SAMPLE_RATE / BLOCK));
   const releaseStep = 1 - Math.exp(-BLOCK / ((RELEASE_MS / 1000) * PIPELINE_SAMPLE_RATE));
   const need = new Float32Array(blocks);
   for (let b = 0; b < blocks; b++) {
-    const p = analysis.blockPeak[b]! * gain;
+    if (peakBound(analysis, b) * gain <= ceiling) {
+      need[b] = 1;
+      continue;
+    }
+    const p = blockTruePeak(analysis, b) * gain;
     need[b] = p > ceiling ? ceiling / p : 1;
   }
   // m[k] = min(need[k-1 .. k+attack+1]): the -1/+1 lets interpolation between two block
