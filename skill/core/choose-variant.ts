@@ -1,6 +1,6 @@
 // Picks the track for an exercise: length from "kort"/"lang", from minutes (nearest duration in
 // the catalog) or from what the person chose last time; ending for bed or for getting up.
-import type { Catalog, CatalogTrack } from "../../audio-builder/catalog/catalog-types.js";
+import type { SkillCatalog as Catalog, SkillCatalogTrack as CatalogTrack } from "../../audio-builder/catalog/skill-catalog-types.js";
 import type { Ending, Length, Locale } from "../../audio-builder/model/script-schema.js";
 import type { TurnSlots } from "./conversation-types.js";
 import { normalizeWords } from "./match-exercise.js";

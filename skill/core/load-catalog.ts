@@ -2,7 +2,8 @@
 // mistake: fail at start-up with the file, the field and the fix, not on someone's first request.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CATALOG_VERSION, type Catalog } from "../../audio-builder/catalog/catalog-types.js";
+import { CATALOG_VERSION } from "../../audio-builder/catalog/catalog-types.js";
+import type { SkillCatalog as Catalog } from "../../audio-builder/catalog/skill-catalog-types.js";
 
 export const DEFAULT_CATALOG_FILE = "skill-catalog.json";
 

@@ -1,7 +1,7 @@
 // Turns what someone said ("de buikademhaling", "oefening ademhaling", "Body-Scan") into an
 // exercise id. Names come from the catalog: id, title and synonyms of the same exercise in every
 // locale, so a Dutch speaker who says "body scan" in English is still understood.
-import type { Catalog } from "../../audio-builder/catalog/catalog-types.js";
+import type { SkillCatalog as Catalog } from "../../audio-builder/catalog/skill-catalog-types.js";
 import type { Locale } from "../../audio-builder/model/script-schema.js";
 
 /** Words that carry no name: articles, politeness and "exercise" itself. */

@@ -1,6 +1,6 @@
 // Chapter arithmetic for long-form playback: resume, next, previous and repeat all land on the
 // start of a chapter (a step of the exercise), so a listener never re-enters mid-sentence.
-import type { CatalogTrack } from "../../audio-builder/catalog/catalog-types.js";
+import type { SkillCatalogTrack as CatalogTrack } from "../../audio-builder/catalog/skill-catalog-types.js";
 
 /** Chapters sorted by start; a track without chapters behaves as one chapter from 0. */
 function starts(track: CatalogTrack): number[] {

@@ -1,7 +1,8 @@
 // The conversation core: one turn in (intent, slots, remembered state, device), one plan out
 // (what to say, what to play or stop, what to remember). Pure apart from the clock in config;
 // never throws for anything a person or a device can send.
-import type { Catalog, CatalogInfo, CatalogTrack } from "../../audio-builder/catalog/catalog-types.js";
+import type { CatalogInfo } from "../../audio-builder/catalog/catalog-types.js";
+import type { SkillCatalog as Catalog, SkillCatalogTrack as CatalogTrack } from "../../audio-builder/catalog/skill-catalog-types.js";
 import type { Locale } from "../../audio-builder/model/script-schema.js";
 import { chooseVariant } from "./choose-variant.js";
 import type { CoreConfig, PlayInstruction, ResponsePlan, TurnInput, UserState } from "./conversation-types.js";
@@ -18,6 +19,8 @@ export const INFO_IDS = { why: "waarom-ontspannen", tips: "tips", rest: "rustmom
 /** Alexa speaks at most 8,000 characters; leave room for our own sentences around catalog SSML. */
 const MAX_INFO_SSML = 6000;
 const MAX_ERROR_LOG = 300;
+const MAX_SPEECH_CHARS = 8000;
+const SPEAK_TAGS = "<speak></speak>".length;
 
 export interface Core {
   respond(input: TurnInput): ResponsePlan;
@@ -296,11 +299,12 @@ class Turn {
       delete this.state.chunk;
       this.state.completions = (this.state.completions ?? 0) + 1;
       this.state.lastCompletedTrackId = track.id;
-      return { speech: joinSpeech(intro, body, escapeSpeech(this.p.chunkEnd(track.ending === "sleep"))), endSession: true, state: this.state };
+      const closing = escapeSpeech(this.p.chunkEnd(track.ending === "sleep"));
+      return { speech: fitSpeech(body, intro, closing), endSession: true, state: this.state };
     }
     this.state.chunk = { locale: track.locale, trackId: track.id, index: at };
     return {
-      speech: joinSpeech(intro, body, escapeSpeech(this.p.sayContinue)),
+      speech: fitSpeech(body, intro, escapeSpeech(this.p.sayContinue)),
       reprompt: escapeSpeech(this.p.continueReprompt),
       endSession: false,
       state: this.state,
@@ -380,6 +384,19 @@ class Turn {
   private titles(): string[] {
     return this.catalog.exercises.filter((e) => e.locale === this.input.locale).map((e) => e.title);
   }
+}
+
+/**
+ * The build packs chunks up to Alexa's 8,000 characters; our own sentences around a chunk must
+ * not push it over. The intro goes first (the exercise greets the listener itself), then the
+ * closing line (the reprompt still says how to continue).
+ */
+function fitSpeech(body: string, intro: string | undefined, closing: string): string {
+  for (const parts of [[intro, body, closing], [body, closing], [body]]) {
+    const speech = joinSpeech(...parts);
+    if (speech.length + SPEAK_TAGS <= MAX_SPEECH_CHARS) return speech;
+  }
+  return body;
 }
 
 function minutes(track: CatalogTrack): number {

@@ -1,0 +1,490 @@
+// The conversation core on a catalog built from the real scripts (no audio): matching, variants,
+// phrases, the playback state machine and the SSML-chunk path for devices without an audio player.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { check } from "ssml-check-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SkillCatalog, SkillCatalogTrack } from "../audio-builder/catalog/skill-catalog-types.js";
+import type { Locale } from "../audio-builder/model/script-schema.js";
+import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnSlots, UserState } from "../skill/core/conversation-types.js";
+import { CatalogError, loadCatalog, validateCatalog } from "../skill/core/load-catalog.js";
+import { matchExercise } from "../skill/core/match-exercise.js";
+import { formatToken, parseToken } from "../skill/core/playback-token.js";
+import { phrasesEn } from "../skill/core/phrases-en.js";
+import { phrasesNl } from "../skill/core/phrases-nl.js";
+import { INFO_IDS, respond } from "../skill/core/respond.js";
+import { speakBody } from "../skill/core/ssml-text.js";
+import { emptyState, parseUserState } from "../skill/core/user-state.js";
+import { skillCatalogFromScripts } from "./helpers/catalog-from-scripts.js";
+
+let catalog: SkillCatalog;
+const BASE = "https://audio.example.org/rustpunt/";
+const config: CoreConfig = { audioBaseUrl: BASE, artUrl: "https://audio.example.org/art.png", now: () => new Date("2026-03-01T21:00:00Z") };
+
+beforeAll(async () => {
+  catalog = await skillCatalogFromScripts();
+});
+
+interface TurnOptions {
+  locale?: Locale;
+  slots?: TurnSlots;
+  state?: UserState;
+  audioPlayer?: boolean;
+  playback?: PlaybackReport;
+}
+
+function turn(intent: CoreIntent, o: TurnOptions = {}, on: SkillCatalog = catalog): ResponsePlan {
+  return respond(
+    {
+      locale: o.locale ?? "nl-NL",
+      intent,
+      slots: o.slots ?? {},
+      state: o.state ?? emptyState(),
+      device: { audioPlayer: o.audioPlayer ?? true },
+      ...(o.playback ? { playback: o.playback } : {}),
+    },
+    on,
+    config,
+  );
+}
+
+function track(locale: Locale, id: string): SkillCatalogTrack {
+  const t = catalog.tracks.find((x) => x.locale === locale && x.id === id);
+  if (!t) throw new Error(`no track ${locale}/${id} in the test catalog`);
+  return t;
+}
+
+function titles(locale: Locale): string[] {
+  return catalog.exercises.filter((e) => e.locale === locale).map((e) => e.title);
+}
+
+async function expectValidSsml(plan: ResponsePlan): Promise<void> {
+  for (const speech of [plan.speech, plan.reprompt]) {
+    if (speech === undefined) continue;
+    expect(speech).not.toMatch(/<\/?speak/);
+    expect(speech.length + "<speak></speak>".length).toBeLessThanOrEqual(8000);
+    expect(await check(`<speak>${speech}</speak>`, { platform: "amazon" }), speech).toBeUndefined();
+  }
+}
+
+describe("catalog loading", () => {
+  it("accepts the catalog built from the scripts, once per file", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "rustpunt-catalog-"));
+    try {
+      await writeFile(path.join(dir, "skill-catalog.json"), JSON.stringify(catalog));
+      const first = loadCatalog({ baseDir: dir, env: {} });
+      expect(first.tracks).toHaveLength(catalog.tracks.length);
+      expect(loadCatalog({ baseDir: dir, env: {} })).toBe(first);
+      await writeFile(path.join(dir, "other.json"), JSON.stringify(catalog));
+      expect(loadCatalog({ baseDir: dir, env: { CATALOG_FILE: "other.json" } })).not.toBe(first);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("fails at start-up with the file, the field and the fix", async () => {
+    expect(() => loadCatalog({ baseDir: "/nonexistent-rustpunt", env: {} })).toThrow(/nonexistent-rustpunt\/skill-catalog\.json: cannot read the catalog \(ENOENT\).*npm run build/);
+    const broken = structuredClone(catalog) as unknown as { tracks: { files: { alexa: Record<string, unknown> } }[] };
+    delete broken.tracks[2]!.files.alexa.path;
+    expect(() => validateCatalog(broken, "dist/skill-catalog.json")).toThrow(CatalogError);
+    expect(() => validateCatalog(broken, "dist/skill-catalog.json")).toThrow("dist/skill-catalog.json: tracks[2].files.alexa.path must be text");
+    expect(() => validateCatalog({ ...catalog, version: 2 })).toThrow(/version must be 1/);
+  });
+});
+
+describe("welcome", () => {
+  it("first visit: what Rustpunt is, that it does not replace a doctor, and the list", async () => {
+    const plan = turn("Launch");
+    expect(plan.speech).toContain("vervangt geen arts");
+    for (const title of titles("nl-NL")) expect(plan.speech).toContain(title);
+    expect(plan.endSession).toBe(false);
+    expect(plan.reprompt).toBeTruthy();
+    expect(plan.state.visits).toBe(1);
+    expect(plan.state.updatedAt).toBe("2026-03-01T21:00:00.000Z");
+    await expectValidSsml(plan);
+  });
+
+  it("return visit: short, and offers to carry on where the person stopped", async () => {
+    const back = turn("Launch", { state: { ...emptyState(), visits: 4 } });
+    expect(back.speech).not.toContain("arts");
+    expect(back.speech!.length).toBeLessThan(turn("Launch").speech!.length);
+    expect(back.state.visits).toBe(5);
+
+    const stopped = turn("Launch", {
+      state: { ...emptyState(), visits: 2, lastLocale: "nl-NL", lastTrackId: "ademhaling-short-wake", lastExercise: "ademhaling", offsetMs: 40_000 },
+    });
+    expect(stopped.speech).toContain("ga verder");
+    expect(stopped.speech).toContain("Rustig ademen");
+  });
+
+  it("speaks English for en-US", () => {
+    const plan = turn("Launch", { locale: "en-US" });
+    expect(plan.speech).toContain("does not replace a doctor");
+    for (const title of titles("en-US")) expect(plan.speech).toContain(title);
+  });
+});
+
+describe("starting an exercise by name", () => {
+  const cases: [Locale, string, string][] = [
+    ["nl-NL", "ademhaling", "ademhaling"],
+    ["nl-NL", "de buikademhaling", "ademhaling"],
+    ["nl-NL", "de ademhalingsoefening", "ademhaling"],
+    ["nl-NL", "oefening ademhaling", "ademhaling"],
+    ["nl-NL", "Ademhalingsoefening", "ademhaling"],
+    ["nl-NL", "spieren ontspannen", "spierontspanning"],
+    ["nl-NL", "de spierontspanningsoefening", "spierontspanning"],
+    ["nl-NL", "lichaamsscan", "bodyscan"],
+    ["nl-NL", "body scan", "bodyscan"],
+    ["nl-NL", "fantasiereis", "visualisatie"],
+    ["nl-NL", "vísualisatie", "visualisatie"],
+    ["nl-NL", "breathing", "ademhaling"],
+    ["en-US", "belly breathing", "ademhaling"],
+    ["en-US", "the breathing exercise", "ademhaling"],
+    ["en-US", "Body-Scan", "bodyscan"],
+    ["en-US", "relax my muscles", "spierontspanning"],
+    ["en-US", "guided imagery", "visualisatie"],
+    ["en-US", "ademhaling", "ademhaling"],
+  ];
+  it.each(cases)("%s %j → %s", (locale, heard, exercise) => {
+    expect(matchExercise(catalog, locale, heard)).toBe(exercise);
+    const plan = turn("StartExercise", { locale, slots: { exercise: heard } });
+    expect(plan.play?.trackId).toBe(`${exercise}-short-wake`);
+    expect(plan.play?.url).toBe(`${BASE}audio/${locale}/alexa/${exercise}-short-wake.mp3`);
+    expect(plan.play?.token).toBe(`${locale}|${exercise}-short-wake`);
+    expect(plan.play?.offsetMs).toBe(0);
+    expect(plan.play?.artUrl).toBe(config.artUrl);
+    expect(plan.state).toMatchObject({ lastExercise: exercise, lastTrackId: `${exercise}-short-wake`, lastLocale: locale, offsetMs: 0 });
+  });
+
+  it("says what it starts, briefly, and shows a card", async () => {
+    const plan = turn("StartExercise", { slots: { exercise: "ademhaling" } });
+    expect(plan.speech).toContain("Rustig ademen");
+    expect(plan.speech).toContain("kort");
+    expect(plan.endSession).toBe(true);
+    expect(plan.card?.title).toBe("Rustig ademen");
+    expect(plan.play?.title).toBe("Rustig ademen");
+    expect(plan.play?.subtitle).toContain("3 min");
+    await expectValidSsml(plan);
+  });
+
+  it.each(["yoga", "", "asdf qwerty", "oefening"])("unknown %j → the list, never an error", (heard) => {
+    const plan = turn("StartExercise", { slots: { exercise: heard } });
+    expect(plan.play).toBeUndefined();
+    expect(plan.endSession).toBe(false);
+    for (const title of titles("nl-NL")) expect(plan.speech).toContain(title);
+  });
+
+  it("no exercise named → the list", () => {
+    const plan = turn("StartExercise", { slots: { length: "kort" } });
+    expect(plan.play).toBeUndefined();
+    expect(plan.speech).toContain(titles("nl-NL")[0]!);
+  });
+});
+
+describe("length and ending", () => {
+  const cases: [TurnSlots, string][] = [
+    [{ length: "kort" }, "short-wake"],
+    [{ length: "lang" }, "long-wake"],
+    [{ length: "een lange" }, "long-wake"],
+    [{ length: "long" }, "long-wake"],
+    [{ minutes: 4 }, "short-wake"],
+    [{ minutes: 12 }, "long-wake"],
+    [{ minutes: 8 }, "long-wake"],
+    [{ ending: "in bed" }, "short-sleep"],
+    [{ ending: "slapen" }, "short-sleep"],
+    [{ ending: "om in slaap te vallen" }, "short-sleep"],
+    [{ ending: "to sleep" }, "short-sleep"],
+    [{ ending: "opstaan" }, "short-wake"],
+    [{ length: "lang", ending: "bed" }, "long-sleep"],
+  ];
+  it.each(cases)("%j → %s", (slots, variant) => {
+    const plan = turn("StartExercise", { slots: { exercise: "ademhaling", ...slots } });
+    expect(plan.play?.trackId).toBe(`ademhaling-${variant}`);
+  });
+
+  it("remembers the preferred length for next time", () => {
+    const first = turn("StartExercise", { slots: { exercise: "bodyscan", length: "lang" } });
+    expect(first.state.preferredLength).toBe("long");
+    const next = turn("StartExercise", { slots: { exercise: "ademhaling" }, state: first.state });
+    expect(next.play?.trackId).toBe("ademhaling-long-wake");
+    const shorter = turn("StartExercise", { slots: { exercise: "ademhaling", minutes: 3 }, state: next.state });
+    expect(shorter.play?.trackId).toBe("ademhaling-short-wake");
+    expect(shorter.state.preferredLength).toBe("short");
+  });
+
+  it("the sleep intro says so", () => {
+    expect(turn("StartExercise", { slots: { exercise: "ademhaling", ending: "in bed" } }).speech).toContain("in slaap");
+  });
+});
+
+describe("information", () => {
+  it.each([
+    ["Why", INFO_IDS.why],
+    ["RestMoments", INFO_IDS.rest],
+    ["SeekHelp", INFO_IDS.seekHelp],
+  ] as const)("%s speaks the catalog's %s piece and keeps listening", async (intent, id) => {
+    for (const locale of ["nl-NL", "en-US"] as const) {
+      const info = catalog.info.find((i) => i.locale === locale && i.id === id)!;
+      const plan = turn(intent, { locale });
+      expect(plan.speech).toContain(speakBody(info.ssml));
+      expect(plan.endSession).toBe(false);
+      expect(plan.card?.title).toBe(info.title);
+      await expectValidSsml(plan);
+    }
+  });
+
+  it("a tip is a different one each time, and wraps around", () => {
+    const tips = catalog.info.find((i) => i.locale === "nl-NL" && i.id === INFO_IDS.tips)!.items;
+    let state = emptyState();
+    const heard: string[] = [];
+    for (let i = 0; i < tips.length + 1; i++) {
+      const plan = turn("Tip", { state });
+      heard.push(plan.card!.title);
+      state = plan.state;
+    }
+    expect(new Set(heard.slice(0, tips.length)).size).toBe(tips.length);
+    expect(heard[tips.length]).toBe(heard[0]);
+  });
+
+  it("help and fallback name what you can say", async () => {
+    for (const intent of ["Help", "Fallback"] as const) {
+      const plan = turn(intent);
+      expect(plan.speech).toMatch(/ademhaling/);
+      expect(plan.endSession).toBe(false);
+      await expectValidSsml(plan);
+    }
+    expect(turn("Help", { locale: "en-US" }).speech).toMatch(/breathing/);
+  });
+
+  it("the core's own phrases make no medical claims", () => {
+    const all = JSON.stringify([phrasesNl, phrasesEn].map((p) => Object.entries(p).map(([k, v]) => (typeof v === "function" ? `${k}` : v))));
+    const spoken = [phrasesNl, phrasesEn].flatMap((p) => Object.values(p).filter((v): v is string => typeof v === "string"));
+    expect(all.length).toBeGreaterThan(0);
+    for (const line of spoken) expect(line).not.toMatch(/genees|geneest|diagnos|behandel|therapie|cure|heal|diagnos|treat|therap/i);
+  });
+});
+
+describe("pause, stop, cancel and resume", () => {
+  const id = "ademhaling-long-wake";
+  const token = `nl-NL|${id}`;
+
+  it.each(["Pause", "Stop", "Cancel"] as const)("%s stops the player and keeps the position; Resume starts that chapter again", (intent) => {
+    const t = track("nl-NL", id);
+    const chapter3 = t.chapters[2]!.startMs;
+    const started = turn("StartExercise", { slots: { exercise: "ademhaling", length: "lang" } });
+    const stopped = turn(intent, { state: started.state, playback: { token, offsetMs: chapter3 + 5_432 } });
+    expect(stopped.stopPlayback).toBe(true);
+    expect(stopped.endSession).toBe(true);
+    expect(stopped.play).toBeUndefined();
+    expect(stopped.state.offsetMs).toBe(chapter3 + 5_432);
+    if (intent === "Pause") expect(stopped.speech).toBeUndefined();
+    else expect(stopped.speech).toBe("Tot de volgende keer.");
+
+    // Later, in a new session: nothing playing, only what was remembered.
+    const resumed = turn("Resume", { state: parseUserState(JSON.parse(JSON.stringify(stopped.state))) });
+    expect(resumed.play).toMatchObject({ trackId: id, token, offsetMs: chapter3 });
+    expect(resumed.play?.url).toBe(`${BASE}audio/nl-NL/alexa/${id}.mp3`);
+  });
+
+  it("resume prefers the player's live position", () => {
+    const t = track("nl-NL", id);
+    const state = { ...emptyState(), lastLocale: "nl-NL" as const, lastTrackId: id, offsetMs: 1_000 };
+    const plan = turn("Resume", { state, playback: { token, offsetMs: t.chapters[3]!.startMs + 10 } });
+    expect(plan.play?.offsetMs).toBe(t.chapters[3]!.startMs);
+  });
+
+  it("nothing to resume: says so and offers the list", () => {
+    for (const state of [emptyState(), { ...emptyState(), lastLocale: "nl-NL" as const, lastTrackId: id }]) {
+      const plan = turn("Resume", { state });
+      expect(plan.play).toBeUndefined();
+      expect(plan.speech).toContain("geen oefening om mee verder te gaan");
+      expect(plan.speech).toContain(titles("nl-NL")[0]!);
+      expect(plan.endSession).toBe(false);
+    }
+  });
+
+  it("after the track finished there is nothing to resume, even with the player's last token", () => {
+    const t = track("nl-NL", id);
+    const finished = turn("PlaybackFinished", { state: { ...emptyState(), lastLocale: "nl-NL", lastTrackId: id, offsetMs: 5 }, playback: { token, offsetMs: t.durationMs } });
+    expect(finished.state.offsetMs).toBeUndefined();
+    expect(finished.state.completions).toBe(1);
+    expect(finished.state.lastCompletedTrackId).toBe(id);
+    expect(turn("Resume", { state: finished.state, playback: { token, offsetMs: t.durationMs } }).play).toBeUndefined();
+  });
+});
+
+describe("chapters", () => {
+  const id = "bodyscan-short-wake";
+  const token = `nl-NL|${id}`;
+  const at = (chapter: number, plus = 0): PlaybackReport => ({ token, offsetMs: track("nl-NL", id).chapters[chapter]!.startMs + plus });
+
+  it("next and previous move between chapters of the playing track", () => {
+    const chapters = track("nl-NL", id).chapters;
+    expect(turn("Next", { playback: at(1, 2_000) }).play?.offsetMs).toBe(chapters[2]!.startMs);
+    expect(turn("Previous", { playback: at(2, 2_000) }).play?.offsetMs).toBe(chapters[1]!.startMs);
+    expect(turn("Repeat", { playback: at(2, 2_000) }).play?.offsetMs).toBe(chapters[2]!.startMs);
+    expect(turn("StartOver", { playback: at(3, 2_000) }).play?.offsetMs).toBe(0);
+  });
+
+  it("at the ends, or without a track, they say it is not available and the audio carries on", () => {
+    const last = track("nl-NL", id).chapters.length - 1;
+    const end = turn("Next", { playback: at(last, 1_000) });
+    expect(end.play).toBeUndefined();
+    expect(end.stopPlayback).toBeUndefined();
+    expect(end.speech).toContain("laatste deel");
+    expect(turn("Previous", { playback: at(0, 1_000) }).speech).toContain("eerste deel");
+    const nothing = turn("Next");
+    expect(nothing.play).toBeUndefined();
+    expect(nothing.speech).toContain("geen oefening");
+    expect(nothing.endSession).toBe(false);
+  });
+
+  it("uses the remembered track when the request carries no player context", () => {
+    const chapters = track("nl-NL", id).chapters;
+    const state = { ...emptyState(), lastLocale: "nl-NL" as const, lastTrackId: id, offsetMs: chapters[4]!.startMs + 1 };
+    expect(turn("Next", { state }).play?.offsetMs).toBe(chapters[5]!.startMs);
+  });
+
+  it.each(["LoopOn", "LoopOff", "ShuffleOn", "ShuffleOff"] as const)("%s is kindly not available", (intent) => {
+    const plan = turn(intent, { playback: at(1) });
+    expect(plan.play).toBeUndefined();
+    expect(plan.speech).toContain("kan niet bij oefeningen");
+    expect(turn(intent, { locale: "en-US", playback: { token: `en-US|${id}`, offsetMs: 0 } }).speech).toContain("aren't available");
+  });
+});
+
+describe("player events", () => {
+  const token = "nl-NL|visualisatie-short-sleep";
+
+  it("started and stopped remember the position; nearly finished enqueues nothing", () => {
+    const started = turn("PlaybackStarted", { playback: { token, offsetMs: 0 } });
+    expect(started.state).toMatchObject({ lastTrackId: "visualisatie-short-sleep", lastExercise: "visualisatie", offsetMs: 0 });
+    expect(started.speech).toBeUndefined();
+    const stopped = turn("PlaybackStopped", { state: started.state, playback: { token, offsetMs: 73_000 } });
+    expect(stopped.state.offsetMs).toBe(73_000);
+    const nearly = turn("PlaybackNearlyFinished", { state: stopped.state, playback: { token, offsetMs: 170_000 } });
+    expect(nearly.play).toBeUndefined();
+    expect(nearly.speech).toBeUndefined();
+  });
+
+  it("failed: remembered and logged, no speech", () => {
+    const plan = turn("PlaybackFailed", { playback: { token, offsetMs: 12_000, error: "MEDIA_ERROR_SERVICE_UNAVAILABLE: 503" } });
+    expect(plan.speech).toBeUndefined();
+    expect(plan.state.lastPlaybackError).toContain("503");
+    expect(plan.state.offsetMs).toBe(12_000);
+    expect(plan.log).toMatch(/playback failed for nl-NL\|visualisatie-short-sleep: MEDIA_ERROR/);
+  });
+});
+
+describe("tokens", () => {
+  it.each([
+    ["nl-NL|ademhaling-short-wake", { locale: "nl-NL", trackId: "ademhaling-short-wake" }],
+    [" en-US|bodyscan-long-sleep ", { locale: "en-US", trackId: "bodyscan-long-sleep" }],
+    ["garbage", undefined],
+    ["fr-FR|ademhaling-short-wake", undefined],
+    ["nl-NL|../../etc/passwd", undefined],
+    ["nl-NL|a|b", undefined],
+    ["", undefined],
+  ])("%j", (raw, expected) => {
+    expect(parseToken(raw)).toEqual(expected);
+    if (expected) expect(parseToken(formatToken(expected as never))).toEqual(expected);
+  });
+
+  it("a foreign or garbled token is ignored politely", () => {
+    const state = { ...emptyState(), lastLocale: "nl-NL" as const, lastTrackId: "ademhaling-short-wake", offsetMs: 30_000 };
+    const event = turn("PlaybackStopped", { state, playback: { token: "some-other-skill:track/42", offsetMs: 99_000 } });
+    expect(event.state.offsetMs).toBe(30_000);
+    expect(event.speech).toBeUndefined();
+    expect(event.log).toMatch(/not ours/);
+    const unknownTrack = turn("Pause", { state, playback: { token: "nl-NL|no-such-track", offsetMs: 99_000 } });
+    expect(unknownTrack.stopPlayback).toBe(true);
+    expect(unknownTrack.state.offsetMs).toBe(30_000);
+    const resumed = turn("Resume", { state, playback: { token: "\u0000|garbled", offsetMs: 5 } });
+    expect(resumed.play?.trackId).toBe("ademhaling-short-wake");
+  });
+
+  it("stored junk becomes a clean state", () => {
+    expect(parseUserState("nonsense")).toEqual(emptyState());
+    expect(parseUserState({ visits: -3, tipIndex: "x", lastTrackId: "../x", lastLocale: "de-DE", offsetMs: 1.5, chunk: { index: 2 } })).toEqual(emptyState());
+    const launched = turn("Launch", { state: { visits: "many" } as unknown as UserState });
+    expect(launched.state.visits).toBe(1);
+  });
+});
+
+describe("devices without an audio player", () => {
+  /** The build packs an exercise into as few documents as fit; split one to exercise the several-chunk path. */
+  function withChunks(parts: number): SkillCatalog {
+    const copy = structuredClone(catalog);
+    const t = copy.tracks.find((x) => x.locale === "nl-NL" && x.id === "ademhaling-short-wake")!;
+    const body = speakBody(t.ssml.alexa[0]!);
+    const cuts = [...body.matchAll(/<break [^>]*\/>/g)].map((m) => m.index! + m[0].length);
+    const chosen = Array.from({ length: parts - 1 }, (_, i) => cuts[Math.floor(((i + 1) * cuts.length) / parts)]!);
+    const bounds = [0, ...chosen, body.length];
+    t.ssml.alexa = bounds.slice(0, -1).map((start, i) => `<speak>${body.slice(start, bounds[i + 1])}</speak>`);
+    return copy;
+  }
+
+  it("a single-document exercise is spoken whole and ends the session kindly", async () => {
+    const plan = turn("StartExercise", { slots: { exercise: "ademhaling" }, audioPlayer: false });
+    expect(plan.play).toBeUndefined();
+    expect(plan.speech).toContain(speakBody(track("nl-NL", "ademhaling-short-wake").ssml.alexa[0]!));
+    expect(plan.speech).toMatch(/Tot de volgende keer\.$/);
+    expect(plan.endSession).toBe(true);
+    expect(plan.state.chunk).toBeUndefined();
+    await expectValidSsml(plan);
+  });
+
+  it("several chunks: 'zeg verder' between them, Continue speaks the next, the last ends the session", async () => {
+    const three = withChunks(3);
+    const chunks = three.tracks.find((x) => x.locale === "nl-NL" && x.id === "ademhaling-short-wake")!.ssml.alexa;
+    let plan = turn("StartExercise", { slots: { exercise: "ademhaling" }, audioPlayer: false }, three);
+    for (let i = 0; i < 3; i++) {
+      expect(plan.speech).toContain(speakBody(chunks[i]!));
+      await expectValidSsml(plan);
+      if (i < 2) {
+        expect(plan.speech).toContain("Zeg 'verder'");
+        expect(plan.endSession).toBe(false);
+        expect(plan.state.chunk).toEqual({ locale: "nl-NL", trackId: "ademhaling-short-wake", index: i });
+        plan = turn("Continue", { state: plan.state, audioPlayer: false }, three);
+      }
+    }
+    expect(plan.endSession).toBe(true);
+    expect(plan.state.chunk).toBeUndefined();
+    expect(plan.state.completions).toBe(1);
+    expect(plan.speech).not.toContain("verder");
+  });
+
+  it("stop keeps the chunk; resume speaks it again; English says 'continue'", () => {
+    const two = withChunks(2);
+    const chunks = two.tracks.find((x) => x.locale === "nl-NL" && x.id === "ademhaling-short-wake")!.ssml.alexa;
+    const started = turn("StartExercise", { slots: { exercise: "ademhaling" }, audioPlayer: false }, two);
+    const stopped = turn("Stop", { state: started.state, audioPlayer: false }, two);
+    expect(stopped.stopPlayback).toBeUndefined();
+    expect(stopped.state.chunk?.index).toBe(0);
+    expect(turn("Launch", { state: { ...stopped.state, visits: 1 }, audioPlayer: false }, two).speech).toContain("ga verder");
+    const resumed = turn("Resume", { state: stopped.state, audioPlayer: false }, two);
+    expect(resumed.speech).toContain(speakBody(chunks[0]!));
+
+    const en = turn("StartExercise", { locale: "en-US", slots: { exercise: "breathing" }, audioPlayer: false }, withChunks(2));
+    expect(en.speech).toBeDefined();
+  });
+
+  it("Continue with nothing in progress falls back to resume, then to the list", () => {
+    const plan = turn("Continue", { audioPlayer: false });
+    expect(plan.speech).toContain(titles("nl-NL")[0]!);
+    expect(plan.endSession).toBe(false);
+  });
+
+  it("an oversized chunk drops our own sentences rather than breaking Alexa's 8,000 characters", () => {
+    const copy = structuredClone(catalog);
+    const t = copy.tracks.find((x) => x.locale === "nl-NL" && x.id === "ademhaling-short-wake")!;
+    const filler = "<s>Adem rustig.</s><break time=\"1000ms\"/>".repeat(500).slice(0, 7950 - 15);
+    const body = filler.slice(0, filler.lastIndexOf("<s>"));
+    t.ssml.alexa = [`<speak>${body}</speak>`, `<speak>${body}</speak>`];
+    const plan = turn("StartExercise", { slots: { exercise: "ademhaling" }, audioPlayer: false }, copy);
+    expect(plan.speech!.length + 15).toBeLessThanOrEqual(8000);
+    expect(plan.speech).toContain(body);
+    expect(plan.reprompt).toContain("verder");
+  });
+});
