@@ -1,0 +1,270 @@
+// The real Alexa handler (skill/alexa/skill-builder.ts, as lambda.ts builds it) driven by
+// virtual-alexa with the real, generated interaction models and the shared fixture dist's
+// skill-catalog.json. State lives in the real file store in a temp folder.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { check } from "ssml-check-core";
+import { VirtualAlexa } from "virtual-alexa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SkillCatalog, SkillCatalogTrack } from "../audio-builder/catalog/skill-catalog-types.js";
+import type { Locale } from "../audio-builder/model/script-schema.js";
+import { modelPath } from "../skill/alexa/interaction-model/generate-model.js";
+import { alexaHandler, createAlexaSkillFromEnv } from "../skill/alexa/skill-builder.js";
+import { skillCatalogFromScripts } from "./helpers/catalog-from-scripts.js";
+import { fixtureDist } from "./helpers/fixture-dist.js";
+
+const SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555";
+const AUDIO_BASE = "https://audio.rustpunt.test/";
+
+let catalogFile: string;
+let catalog: SkillCatalog;
+let stateDir: string;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  stateDir = await mkdtemp(path.join(tmpdir(), "rustpunt-alexa-"));
+  catalogFile = await skillCatalogFile();
+  catalog = JSON.parse(await readFile(catalogFile, "utf8")) as SkillCatalog;
+});
+
+afterAll(async () => {
+  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+});
+
+/**
+ * The shared fixture dist's skill-catalog.json (real build, short variants). When that build is
+ * broken, the same projection built from the scripts without audio keeps these tests about the
+ * skill; the reason is printed so nobody mistakes it for the real thing.
+ */
+async function skillCatalogFile(): Promise<string> {
+  try {
+    const dist = fixtureDist();
+    if (dist) return path.join(dist, "skill-catalog.json");
+  } catch (error) {
+    console.warn(`alexa-e2e: using a catalog built from the scripts: ${(error as Error).message.slice(0, 200)}`);
+  }
+  const file = path.join(stateDir, "skill-catalog.json");
+  await writeFile(file, JSON.stringify(await skillCatalogFromScripts()));
+  return file;
+}
+
+interface Options {
+  locale?: Locale;
+  userId?: string;
+  audioPlayer?: boolean;
+  applicationId?: string;
+}
+
+function alexa(o: Options = {}): VirtualAlexa {
+  const skill = createAlexaSkillFromEnv(
+    { ALEXA_SKILL_ID: SKILL_ID, AUDIO_BASE_URL: AUDIO_BASE, CATALOG_FILE: catalogFile, STATE_DIR: stateDir },
+    { requireSkillId: true, log: (line) => logLines.push(line) },
+  );
+  const handler = alexaHandler(skill);
+  const locale = o.locale ?? "nl-NL";
+  const va = VirtualAlexa.Builder()
+    // virtual-alexa passes a callback as a third argument and uses the returned promise.
+    .handler((event: unknown, context: unknown) => handler(event as Parameters<typeof handler>[0], context))
+    .interactionModelFile(modelPath(locale))
+    .locale(locale)
+    .applicationID(o.applicationId ?? SKILL_ID)
+    .create();
+  va.context().user().setID(o.userId ?? `amzn1.ask.account.${Math.random().toString(36).slice(2)}`);
+  if (o.audioPlayer === false) va.context().device().audioPlayerSupported(false);
+  return va;
+}
+
+// virtual-alexa's SkillResponse exposes the raw envelope; these read it without `any`.
+interface Envelope {
+  response: {
+    outputSpeech?: { ssml?: string };
+    reprompt?: unknown;
+    card?: unknown;
+    directives?: Directive[];
+    shouldEndSession?: boolean;
+  };
+}
+interface Directive {
+  type: string;
+  playBehavior?: string;
+  audioItem?: { stream: { url: string; token: string; offsetInMilliseconds: number }; metadata?: { title?: string; subtitle?: string } };
+}
+const env = (r: unknown): Envelope => r as Envelope;
+const speech = (r: unknown): string => env(r).response.outputSpeech?.ssml ?? "";
+const directives = (r: unknown): Directive[] => env(r).response.directives ?? [];
+const play = (r: unknown): Directive | undefined => directives(r).find((d) => d.type === "AudioPlayer.Play");
+const stops = (r: unknown): boolean => directives(r).some((d) => d.type === "AudioPlayer.Stop");
+
+function track(locale: Locale, id: string): SkillCatalogTrack {
+  const t = catalog.tracks.find((x) => x.locale === locale && x.id === id);
+  if (!t) throw new Error(`fixture catalog lacks ${locale}/${id}`);
+  return t;
+}
+
+/** An offset inside the second chapter (not at its start), and that chapter's start. */
+function insideLaterChapter(t: SkillCatalogTrack): { offset: number; chapterStart: number } {
+  const starts = t.chapters.map((c) => c.startMs).sort((a, b) => a - b);
+  expect(starts.length).toBeGreaterThanOrEqual(2);
+  const chapterStart = starts[1]!;
+  const end = starts[2] ?? t.durationMs;
+  return { offset: Math.round(chapterStart + (end - chapterStart) / 2), chapterStart };
+}
+
+const titles = (locale: Locale) => catalog.exercises.filter((e) => e.locale === locale).map((e) => e.title);
+
+describe("Alexa skill end to end (nl-NL)", () => {
+  it("launches, plays the breathing exercise, pauses inside a step, resumes at that step's start, stops", async () => {
+    const va = alexa();
+    const launch = await va.launch();
+    expect(speech(launch)).toContain("Welkom bij Rustpunt");
+    expect(speech(launch)).toContain("vervangt geen arts");
+    expect(env(launch).response.shouldEndSession).toBe(false);
+
+    const started = await va.utter("start ademhaling");
+    const t = track("nl-NL", "ademhaling-short-wake");
+    const p = play(started);
+    expect(p?.playBehavior).toBe("REPLACE_ALL");
+    expect(p?.audioItem?.stream).toEqual({ url: AUDIO_BASE + t.files.alexa.path, token: "nl-NL|ademhaling-short-wake", offsetInMilliseconds: 0 });
+    expect(p?.audioItem?.metadata?.title).toBe(catalog.exercises.find((e) => e.locale === "nl-NL" && e.id === "ademhaling")?.title);
+    expect(env(started).response.shouldEndSession).toBe(true);
+    // virtual-alexa reported PlaybackStarted for the Play directive.
+    expect(va.audioPlayer().isPlaying()).toBe(true);
+
+    const { offset, chapterStart } = insideLaterChapter(t);
+    va.audioPlayer().playbackOffset(offset);
+    const paused = await va.intend("AMAZON.PauseIntent");
+    expect(stops(paused)).toBe(true);
+    expect(play(paused)).toBeUndefined();
+    expect(speech(paused)).toBe("");
+
+    const resumed = await va.intend("AMAZON.ResumeIntent");
+    expect(play(resumed)?.audioItem?.stream).toEqual({ url: AUDIO_BASE + t.files.alexa.path, token: "nl-NL|ademhaling-short-wake", offsetInMilliseconds: chapterStart });
+
+    const stopped = await va.intend("AMAZON.StopIntent");
+    expect(stops(stopped)).toBe(true);
+    expect(speech(stopped)).toContain("Tot de volgende keer");
+  });
+
+  it("understands the ending and the exercise's synonyms from the generated model", async () => {
+    const va = alexa();
+    const r = await va.utter("ik wil de buikademhaling doen in bed");
+    expect(play(r)?.audioItem?.stream.token).toBe("nl-NL|ademhaling-short-sleep");
+    const va2 = alexa();
+    const r2 = await va2.utter("ik wil de lichaamsscan doen");
+    expect(play(r2)?.audioItem?.stream.token).toBe("nl-NL|bodyscan-short-wake");
+  });
+
+  it("answers an unknown exercise with the list, never an error", async () => {
+    const va = alexa();
+    const r = await va.intend("StartExerciseIntent", { exercise: "yoga" });
+    expect(play(r)).toBeUndefined();
+    for (const title of titles("nl-NL")) expect(speech(r)).toContain(title);
+    expect(env(r).response.shouldEndSession).toBe(false);
+  });
+
+  it("helps, explains why, and gives a different tip on the second ask", async () => {
+    const va = alexa();
+    const help = await va.intend("AMAZON.HelpIntent");
+    expect(speech(help)).toContain("bodyscan");
+    expect(env(help).response.shouldEndSession).toBe(false);
+
+    const why = await va.utter("waarom ontspannen");
+    const whyInfo = catalog.info.find((i) => i.locale === "nl-NL" && i.id === "waarom-ontspannen")!;
+    expect(speech(why)).toContain(whyInfo.items[0]!.title.replace(/&/g, "&amp;"));
+
+    const tip1 = await va.utter("geef me een tip");
+    const tip2 = await va.utter("nog een tip");
+    expect(speech(tip1)).toContain("tip");
+    expect(speech(tip2)).not.toBe(speech(tip1));
+  });
+
+  it("stop and cancel during playback both remember where the person was", async () => {
+    for (const intent of ["AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.PauseIntent"]) {
+      const userId = `amzn1.ask.account.remember-${intent}`;
+      const va = alexa({ userId });
+      await va.utter("start spierontspanning");
+      const t = track("nl-NL", "spierontspanning-short-wake");
+      const { offset, chapterStart } = insideLaterChapter(t);
+      va.audioPlayer().playbackOffset(offset);
+      const r = await va.intend(intent);
+      expect(stops(r), intent).toBe(true);
+
+      // Another day, another device: only the stored state knows where they were.
+      const later = alexa({ userId });
+      const launch = await later.launch();
+      expect(speech(launch), intent).toContain(catalog.exercises.find((e) => e.locale === "nl-NL" && e.id === "spierontspanning")!.title);
+      const resumed = await later.intend("AMAZON.ResumeIntent");
+      expect(play(resumed)?.audioItem?.stream, intent).toEqual({
+        url: AUDIO_BASE + t.files.alexa.path,
+        token: "nl-NL|spierontspanning-short-wake",
+        offsetInMilliseconds: chapterStart,
+      });
+    }
+  });
+
+  it("answers player events and buttons with directives only", async () => {
+    const va = alexa();
+    await va.utter("start visualisatie");
+    const nearly = await va.audioPlayer().playbackNearlyFinished();
+    expect(env(nearly).response.outputSpeech).toBeUndefined();
+    expect(env(nearly).response.shouldEndSession).toBeUndefined();
+
+    const t = track("nl-NL", "visualisatie-short-wake");
+    const { offset } = insideLaterChapter(t);
+    const pause = await va
+      .request()
+      .requestType("PlaybackController.PauseCommandIssued")
+      .set("context.AudioPlayer", { playerActivity: "PLAYING", token: "nl-NL|visualisatie-short-wake", offsetInMilliseconds: offset })
+      .send();
+    expect(stops(pause)).toBe(true);
+    expect(env(pause).response.outputSpeech).toBeUndefined();
+    expect(env(pause).response.shouldEndSession).toBeUndefined();
+  });
+
+  it("rejects a request for another skill", async () => {
+    const va = alexa({ applicationId: "amzn1.ask.skill.99999999-0000-0000-0000-000000000000" });
+    await expect(va.launch()).rejects.toThrow(/ID verification failed/);
+  });
+
+  it("speaks the exercise in valid SSML chunks on a device without an audio player", async () => {
+    const va = alexa({ audioPlayer: false });
+    const t = track("nl-NL", "ademhaling-short-wake");
+    let r = await va.utter("start ademhaling");
+    const heard: string[] = [];
+    for (let i = 0; i < t.ssml.alexa.length + 2; i++) {
+      expect(directives(r)).toEqual([]);
+      const ssml = speech(r);
+      expect(ssml.length).toBeGreaterThan(0);
+      expect(ssml.length).toBeLessThanOrEqual(8000);
+      const errors = await check(ssml, { platform: "amazon" });
+      expect(errors, `chunk ${i}: ${JSON.stringify(errors)}`).toBeUndefined();
+      heard.push(ssml);
+      if (env(r).response.shouldEndSession) break;
+      expect(ssml).toContain("verder");
+      r = await va.utter("verder");
+    }
+    expect(heard).toHaveLength(t.ssml.alexa.length);
+    expect(heard.at(-1)).toContain("Dat was de oefening");
+  });
+});
+
+describe("Alexa skill end to end (en-US)", () => {
+  it("welcomes in English and plays the English breathing track", async () => {
+    const va = alexa({ locale: "en-US" });
+    const launch = await va.launch();
+    expect(speech(launch)).toMatch(/Rustpunt/);
+    expect(speech(launch)).not.toContain("Welkom");
+    const r = await va.utter("start breathing");
+    const t = track("en-US", "ademhaling-short-wake");
+    expect(play(r)?.audioItem?.stream).toEqual({ url: AUDIO_BASE + t.files.alexa.path, token: "en-US|ademhaling-short-wake", offsetInMilliseconds: 0 });
+
+    const unknown = await va.intend("StartExerciseIntent", { exercise: "juggling" });
+    for (const title of titles("en-US")) expect(speech(unknown)).toContain(title);
+  });
+
+  it("logs request kinds, never user ids or tokens", () => {
+    expect(logLines.some((l) => l.startsWith("alexa: LaunchRequest"))).toBe(true);
+    expect(logLines.join("\n")).not.toMatch(/amzn1\.ask\.account|virtualAlexa\.accessToken/);
+  });
+});
