@@ -1,15 +1,10 @@
 // The exercise-script schema: the one source of truth for what a writer may put in
 // scripts/<locale>/<id>.yaml. It knows nothing of platforms or audio.
 import { z } from "zod";
+import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length } from "./variant-names.js";
 
-export const LOCALES = ["nl-NL", "en-US"] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const LENGTHS = ["short", "long"] as const;
-export type Length = (typeof LENGTHS)[number];
-
-export const ENDINGS = ["wake", "sleep"] as const;
-export type Ending = (typeof ENDINGS)[number];
+// Defined without zod so run-time code can import them alone (variant-names.ts).
+export { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "./variant-names.js";
 
 /** Guards against typos such as 600 meant as 6.00: no single pause in an exercise needs more. */
 const MAX_PAUSE_SECONDS = 300;

@@ -1,7 +1,7 @@
 // The AudioPlayer token names what is playing: `<locale>|<trackId>`. Tokens come back from the
 // device in later requests; anything that does not parse (another skill's token, a garbled one)
 // is treated as "nothing of ours is playing".
-import { LOCALES, type Locale } from "../../audio-builder/model/script-schema.js";
+import { LOCALES, type Locale } from "../../audio-builder/model/variant-names.js";
 import type { PlaybackToken } from "./conversation-types.js";
 
 const SEPARATOR = "|";

@@ -1,6 +1,6 @@
 // Stored state comes back from a table or a file written by an older version, or not at all:
 // read it defensively so a bad record costs a memory, never a conversation.
-import { LENGTHS, type Length } from "../../audio-builder/model/script-schema.js";
+import { LENGTHS, type Length } from "../../audio-builder/model/variant-names.js";
 import type { ChunkPosition, UserState } from "./conversation-types.js";
 import { isLocale } from "./playback-token.js";
 
