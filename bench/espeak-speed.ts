@@ -29,12 +29,17 @@ for (const threads of sizes) {
   const sequential = (performance.now() - t) / 12;
 
   t = performance.now();
+  const cpu = process.cpuUsage();
   const audio = await Promise.all(reqs.map((r) => engine.synthesize(r)));
   const wall = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  // CPU time (all threads) does not depend on what else the machine is doing; wall time does.
+  const cpuPerSegment = (used.user + used.system) / 1000 / reqs.length;
   const audioSeconds = audio.reduce((s, a) => s + a.samples.length / a.sampleRate, 0);
   console.log(
     `espeak threads=${threads}: first call ${first.toFixed(0)} ms, one at a time ${sequential.toFixed(0)} ms/segment, ` +
-      `${reqs.length} concurrent ${(wall / reqs.length).toFixed(0)} ms/segment (${(audioSeconds / (wall / 1000)).toFixed(1)}x real time), ` +
+      `${reqs.length} concurrent ${(wall / reqs.length).toFixed(0)} ms/segment (${(audioSeconds / (wall / 1000)).toFixed(1)}x real time, ` +
+      `CPU ${cpuPerSegment.toFixed(0)} ms/segment), ` +
       `rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
   );
   await engine.close();
