@@ -151,7 +151,7 @@ describe("unreachable or slow endpoints", () => {
     const safe = resilientStore(new DynamoDbStateStore({ tableName: TABLE, client: dead, timeoutMs: 300 }), { timeoutMs: 800, log });
     const started = performance.now();
     expect(await safe.get(USER)).toEqual({});
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(3000); // the guard (800 ms) with room for a loaded machine
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/read failed/);
     dead.destroy();
@@ -167,7 +167,7 @@ describe("unreachable or slow endpoints", () => {
     const started = performance.now();
     expect(await safe.get(USER)).toEqual({});
     await safe.save(USER, state);
-    expect(performance.now() - started).toBeLessThan(4000);
+    expect(performance.now() - started).toBeLessThan(6000); // two calls of 400 ms x 2 attempts, far below the 10 s guard
     expect(lines).toHaveLength(2);
     slow.destroy();
     silent.closeAllConnections();

@@ -151,6 +151,7 @@ describe("starting an exercise by name", () => {
     const plan = turn("StartExercise", { locale, slots: { exercise: heard } });
     expect(plan.play?.trackId).toBe(`${exercise}-short-wake`);
     expect(plan.play?.url).toBe(`${BASE}audio/${locale}/alexa/${exercise}-short-wake.mp3`);
+    expect(plan.play?.downloadUrl).toBe(`${BASE}audio/${locale}/${exercise}-short-wake.mp3`);
     expect(plan.play?.token).toBe(`${locale}|${exercise}-short-wake`);
     expect(plan.play?.offsetMs).toBe(0);
     expect(plan.play?.artUrl).toBe(config.artUrl);

@@ -103,6 +103,8 @@ export interface PlayInstruction {
   trackId: string;
   /** HTTPS URL: audioBaseUrl + the track's alexa-profile file path. */
   url: string;
+  /** The headphone/podcast profile of the same track (Google's media response may prefer it), if the catalog has it. */
+  downloadUrl?: string;
   /** `<locale>|<trackId>` — see playback-token.ts. */
   token: string;
   offsetMs: number;

@@ -275,14 +275,21 @@ class Turn {
   private play(track: CatalogTrack, offsetMs: number): PlayInstruction {
     const instruction: PlayInstruction = {
       trackId: track.id,
-      url: `${this.config.audioBaseUrl.replace(/\/+$/, "")}/${track.files.alexa.path.replace(/^\/+/, "")}`,
+      url: this.audioUrl(track.files.alexa.path),
       token: formatToken({ locale: track.locale, trackId: track.id }),
       offsetMs,
       title: this.exerciseTitle(track),
       subtitle: phrasesFor(track.locale).subtitle(track.length, minutes(track)),
     };
+    // The compact catalog may leave the download profile out.
+    const download = (track.files as { download?: { path?: unknown } }).download?.path;
+    if (typeof download === "string") instruction.downloadUrl = this.audioUrl(download);
     if (this.config.artUrl) instruction.artUrl = this.config.artUrl;
     return instruction;
+  }
+
+  private audioUrl(path: string): string {
+    return `${this.config.audioBaseUrl.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
   }
 
   /** One SSML chunk for devices without an audio player; the last one ends the session kindly. */
