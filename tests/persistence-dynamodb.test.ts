@@ -34,7 +34,7 @@ function close(s: Server): Promise<void> {
 beforeAll(async () => {
   server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   endpoint = `http://127.0.0.1:${await listen(server)}`;
-  client = createDynamoDbClient({ endpoint, region: "eu-west-1", credentials, timeoutMs: 1500 });
+  client = await createDynamoDbClient({ endpoint, region: "eu-west-1", credentials, timeoutMs: 1500 });
   await client.send(new CreateTableCommand({
     TableName: TABLE,
     AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
@@ -146,7 +146,7 @@ describe("unreachable or slow endpoints", () => {
     const probe = createServer();
     const port = await listen(probe);
     await close(probe); // nothing listens there now
-    const dead = createDynamoDbClient({ endpoint: `http://127.0.0.1:${port}`, region: "eu-west-1", credentials, timeoutMs: 300 });
+    const dead = await createDynamoDbClient({ endpoint: `http://127.0.0.1:${port}`, region: "eu-west-1", credentials, timeoutMs: 300 });
     const { lines, log } = collectLog();
     const safe = resilientStore(new DynamoDbStateStore({ tableName: TABLE, client: dead, timeoutMs: 300 }), { timeoutMs: 800, log });
     const started = performance.now();
@@ -160,7 +160,7 @@ describe("unreachable or slow endpoints", () => {
   it("an endpoint that accepts but never answers: the store's own deadline ends the call", async () => {
     const silent = createServer(() => { /* never responds */ });
     const port = await listen(silent);
-    const slow = createDynamoDbClient({ endpoint: `http://127.0.0.1:${port}`, region: "eu-west-1", credentials, timeoutMs: 400 });
+    const slow = await createDynamoDbClient({ endpoint: `http://127.0.0.1:${port}`, region: "eu-west-1", credentials, timeoutMs: 400 });
     const { lines, log } = collectLog();
     // The guard is far above the store's deadline: the fallback must come from the store's timeout.
     const safe = resilientStore(new DynamoDbStateStore({ tableName: TABLE, client: slow, timeoutMs: 400 }), { timeoutMs: 10_000, log });
