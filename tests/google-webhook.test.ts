@@ -4,7 +4,7 @@
 // shared fixture catalog (or, when its audio build failed, the same catalog composed from the
 // scripts without audio: the adapter reads only the catalog) and a real file state store.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { dialogflow } from "actions-on-google/dist/service/dialogflow/index.js";
@@ -16,7 +16,7 @@ import { ConfigError } from "../skill/google/config.js";
 import { stateKey } from "../skill/google/google-request.js";
 import { createWebhookHandler, MAX_BODY_BYTES, type FunctionUrlEvent, type WebhookHandler } from "../skill/google/webhook-handler.js";
 import { WEBHOOK_SECRET_HEADER } from "../skill/google/webhook-secret.js";
-import { writeCatalogFromScripts } from "./helpers/catalog-from-scripts.js";
+import { skillCatalogFromScripts } from "./helpers/catalog-from-scripts.js";
 
 const SECRET = "s3cr3t-for-tests-0123456789abcdef";
 const AUDIO = "https://audio.rustpunt.test/";
@@ -49,11 +49,14 @@ let handler: WebhookHandler;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  catalogFile = inject("fixtureDistError")
-    ? await writeCatalogFromScripts({ lengths: ["short"] })
-    : path.join(inject("fixtureDist"), "skill-catalog.json");
-  catalog = JSON.parse(await readFile(catalogFile, "utf8")) as SkillCatalog;
   stateDir = await mkdtemp(path.join(tmpdir(), "rustpunt-google-"));
+  if (inject("fixtureDistError")) {
+    catalogFile = path.join(stateDir, "skill-catalog.json");
+    await writeFile(catalogFile, JSON.stringify(await skillCatalogFromScripts()));
+  } else {
+    catalogFile = path.join(inject("fixtureDist"), "skill-catalog.json");
+  }
+  catalog = JSON.parse(await readFile(catalogFile, "utf8")) as SkillCatalog;
   env = { AUDIO_BASE_URL: AUDIO, GOOGLE_WEBHOOK_SECRET: SECRET, CATALOG_FILE: catalogFile, STATE_DIR: stateDir };
   // A real file store, counted: a request refused at the door must never reach the app, whose
   // every turn reads and writes state.
