@@ -69,7 +69,8 @@ export const BREATH_COMPANION_SCRIPT = `
       var textTrack = element ? element.track : null;
       // "hidden" loads the cues and fires cuechange without drawing them; a person who turns the
       // captions on in the player's menu switches it to "showing", which keeps both working.
-      if (textTrack && textTrack.mode === "disabled") textTrack.mode = "hidden";
+      // From file:// the browser refuses the VTT anyway (and logs an error): use the embedded cues.
+      if (textTrack && textTrack.mode === "disabled" && location.protocol !== "file:") textTrack.mode = "hidden";
       var update = function () { show(audio); };
       ["play", "playing", "pause", "seeked", "timeupdate", "ended", "loadedmetadata"].forEach(function (type) {
         audio.addEventListener(type, update);

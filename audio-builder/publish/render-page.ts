@@ -57,6 +57,7 @@ export function renderPage(input: PageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${h(`${text.title}: ${text.tagline}`)}</title>
 <meta name="description" content="${h(text.intro)}">
 ${alternates}

@@ -24,7 +24,7 @@ export interface SiteText {
     heading: string;
     help: string;
     phase: Record<BreathPhase, string>;
-    /** Shown before the track plays and after it ends. */
+    /** Shown outside the breathing blocks (before, between and after them). */
     idle: string;
   };
   feedHeading: string;
@@ -59,7 +59,7 @@ export const SITE_TEXT: Record<Locale, SiteText> = {
       heading: "Adem mee",
       help: "Speel een versie af: de cirkel wordt groter als je inademt en kleiner als je uitademt, op het ritme van de oefening.",
       phase: { inhale: "Adem in", hold: "Houd vast", exhale: "Adem uit" },
-      idle: "Klaar om te beginnen",
+      idle: "Adem rustig, in je eigen tempo",
     },
     feedHeading: "Als podcast",
     feedText: "Abonneer je in je podcast-app met deze link:",
@@ -91,7 +91,7 @@ export const SITE_TEXT: Record<Locale, SiteText> = {
       heading: "Breathe along",
       help: "Play a version: the circle grows as you breathe in and shrinks as you breathe out, at the exercise's pace.",
       phase: { inhale: "Breathe in", hold: "Hold", exhale: "Breathe out" },
-      idle: "Ready to begin",
+      idle: "Breathe calmly, at your own pace",
     },
     feedHeading: "As a podcast",
     feedText: "Subscribe in your podcast app with this link:",
