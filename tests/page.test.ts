@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (DOM types: the callbacks passed to page.evaluate run in the browser.)
 // The listening page and the podcast feeds in a real browser: Debian's chromium driven by
 // playwright-core, on the shared fixture dist/ (real short tracks built with espeak and ffmpeg),
 // published with publishSite and served by the project's own static server.
