@@ -11,6 +11,7 @@ import { PROFILES } from "../audio/audio-profiles.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
 import { loadScriptsOrThrow } from "../model/load-scripts.js";
 import type { Ending, Length, Locale } from "../model/script-schema.js";
+import { publishSite } from "../publish/publish-site.js";
 import { createEngine } from "../speech/create-engine.js";
 import { segmentKey, SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
@@ -44,6 +45,8 @@ export interface BuildDistOptions {
   onTrack?: (t: CatalogTrack) => void;
   /** Overrides the terminal/log reporter chosen from `quiet` (tests, the bench). */
   reporter?: ProgressReporter;
+  /** Absolute URL dist/ is served from; the podcast feeds are written only with it (publish/publish-site.ts). */
+  baseUrl?: string;
 }
 
 export interface BuildDistResult {
@@ -147,6 +150,8 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     const staged = toBuild.flatMap(({ track }) => [track.paths.download, track.paths.alexa, track.paths.transcript]);
     await mkdir(outDir, { recursive: true });
     const { removed } = await commitDist({ outDir, stagingDir, staged, catalog, manifest, ...(full ? { previous } : {}) });
+    // The pages and feeds read the transcripts, so they follow the commit that put them in place.
+    await publishSite({ catalog, distDir: outDir, ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), env });
     return {
       catalog,
       built: toBuild.length,
