@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { buildDist } from "../build/build-dist.js";
 import { clock } from "../build/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
+import { resolveBaseUrl } from "../publish/base-url.js";
 import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "../model/script-schema.js";
 
 interface BuildFlags {
@@ -16,6 +17,7 @@ interface BuildFlags {
   cache: string;
   scripts?: string;
   quiet?: boolean;
+  baseUrl?: string;
 }
 
 const program = new Command()
@@ -34,9 +36,11 @@ const program = new Command()
   .option("--out <dir>", "output folder", "dist")
   .option("--cache <dir>", "cache folder for synthesised speech", ".cache")
   .option("--scripts <dir>", "scripts folder (default: the repository's scripts/)")
+  .option("--base-url <url>", "public URL dist/ is served from, for the podcast feeds (default: PUBLIC_BASE_URL; without one the feeds are skipped)")
   .option("--quiet", "print nothing but errors")
   .action(async (flags: BuildFlags) => {
     const started = performance.now();
+    const baseUrl = resolveBaseUrl(flags.baseUrl, process.env); // validated before any work
     const result = await buildDist({
       out: flags.out,
       cacheDir: flags.cache,
@@ -48,6 +52,7 @@ const program = new Command()
       ...(flags.tts ? { tts: flags.tts } : {}),
       quiet: flags.quiet === true,
       env: process.env,
+      ...(baseUrl ? { baseUrl } : {}),
     });
     if (flags.quiet) return;
     const seconds = (performance.now() - started) / 1000;
@@ -58,6 +63,7 @@ const program = new Command()
         `${clock(result.builtAudioMs)} of audio built in ${seconds.toFixed(1)} s${speed}; ` +
         `the catalogue holds ${result.catalog.tracks.length} track(s), ${clock(result.catalogAudioMs)} in all → ${flags.out}`,
     );
+    if (!baseUrl) console.log("Podcast feeds skipped: no public base URL (pass --base-url https://… or set PUBLIC_BASE_URL).");
   });
 
 // Ctrl-C and kill become a normal exit, so the build's exit hook removes its half-built files.
