@@ -42,7 +42,7 @@ summary { cursor: pointer; padding: .35rem 0; color: var(--accent); }
 .transcript h5 { font-size: 1rem; margin: .75rem 0 .25rem; }
 .transcript p { margin: 0 0 .35rem; }
 .breath { display: flex; align-items: center; gap: 1rem; margin: 1rem 0 0; padding: .75rem; border-radius: 12px; background: var(--bg); }
-.breath-stage { flex: 0 0 7.5rem; width: 7.5rem; height: 7.5rem; display: grid; place-items: center; }
+.breath-stage { flex: 0 0 9rem; width: 9rem; height: 9rem; display: grid; place-items: center; }
 .breath-circle { width: 100%; height: 100%; border-radius: 50%; background: var(--accent-soft);
   border: 2px solid var(--accent); transform: scale(.5); animation-fill-mode: both; animation-timing-function: ease-in-out; }
 .breath[data-phase="inhale"] .breath-circle { animation-name: rp-inhale; }
