@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // One shared fixture dist/ (short variants) for the build, skill and page suites.
+    globalSetup: ["tests/setup/fixture-dist.ts"],
   },
 });

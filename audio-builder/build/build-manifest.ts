@@ -38,8 +38,12 @@ export async function readManifest(outDir: string): Promise<BuildManifest> {
   }
 }
 
+/** Tracks sorted by ref (parallel builds finish in any order); an unchanged manifest is not rewritten. */
 export async function writeManifest(outDir: string, manifest: BuildManifest): Promise<void> {
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const file = path.join(outDir, MANIFEST_FILE);
+  const sorted = Object.fromEntries(Object.entries(manifest.tracks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const text = `${JSON.stringify({ ...manifest, tracks: sorted }, null, 2)}\n`;
+  if ((await readFile(file, "utf8").catch(() => undefined)) !== text) await writeFileAtomic(file, text);
 }
 
 export function entryFiles(track: CatalogTrack): CatalogFile[] {
