@@ -202,7 +202,14 @@ async function keepUnplannedTracks(
   const plannedRefs = new Set(planned.map((t) => t.ref));
   const allRefs = new Set(planTracks(scripts).map((t) => t.ref));
   for (const [ref, entry] of Object.entries(previous.tracks)) {
-    if (plannedRefs.has(ref) || !allRefs.has(ref) || !(await isUpToDate(outDir, entry, entry.key))) continue;
+    if (plannedRefs.has(ref)) continue;
+    if (!allRefs.has(ref)) {
+      // Its exercise is gone: out of the catalog, but still in the manifest so that the next
+      // full build knows its files and removes them.
+      manifest.tracks[ref] = entry;
+      continue;
+    }
+    if (!(await isUpToDate(outDir, entry, entry.key))) continue;
     manifest.tracks[ref] = entry;
     catalogTracks.push(entry.track);
   }
