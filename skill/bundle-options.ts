@@ -4,7 +4,7 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
-import { Charset, OutputFormat, type BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
+import { OutputFormat, type BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
 
 export type SkillPlatform = "alexa" | "google";
 
@@ -52,8 +52,10 @@ export function lambdaBundlingOptions(): BundlingOptions {
     format: OutputFormat.ESM,
     externalModules: [...LAMBDA_BUNDLE.external],
     mainFields: [...LAMBDA_BUNDLE.mainFields],
-    charset: Charset.UTF8,
     banner: LAMBDA_BUNDLE.banner,
+    // BundlingOptions.charset exists but aws-cdk-lib 2.276 never passes it to esbuild (the
+    // byte-for-byte test caught it): hand esbuild the flag directly.
+    esbuildArgs: { "--charset": LAMBDA_BUNDLE.charset },
   };
 }
 

@@ -1,6 +1,6 @@
 // The audio and the page: a private bucket that only CloudFront can read, served over HTTPS.
 import { existsSync } from "node:fs";
-import { Duration, RemovalPolicy, Size, Stack, Validations } from "aws-cdk-lib";
+import { Duration, IgnoreMode, RemovalPolicy, Size, Stack, Validations } from "aws-cdk-lib";
 import {
   AllowedMethods,
   CachePolicy,
@@ -15,15 +15,17 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from "aws
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 
-/** Files that change on every build while keeping their name: cached briefly everywhere. */
-export const SHORT_LIVED_FILES = ["catalog.json", "index.html", "feed-*.xml", "*.vtt"] as const;
+/** Files that change on every build while keeping their name: cached briefly everywhere.
+ *  Pages are index.html (first locale) and <locale>.html. */
+export const SHORT_LIVED_FILES = ["catalog.json", "*.html", "feed-*.xml", "*.vtt"] as const;
 
 // A full build is a few hundred MB of MP3, unzipped in /tmp: the defaults (128 MB memory,
 // 512 MB /tmp) are too small. Both deployments use the same values so CDK creates one handler.
 const DEPLOYMENT_HANDLER = { memoryLimit: 1024, ephemeralStorageSize: Size.gibibytes(2) };
 
-/** Build output that is for the Lambda asset only, never for the CDN. */
-const LAMBDA_ONLY_FILES = ["skill-catalog.json"];
+/** Build output that is not for listeners: the Lambda's own catalog, the Dialogflow agent zip,
+ *  and the build's hidden bookkeeping (.build-manifest.json, .staging-* folders). */
+export const UNPUBLISHED_FILES = ["skill-catalog.json", "dialogflow-agent.zip", ".*", "**/.*"] as const;
 
 export interface AudioDistributionProps {
   /** The built dist/ folder (npm run build). */
@@ -102,10 +104,10 @@ export class AudioDistribution extends Construct {
     this.baseUrl = `https://${this.distribution.distributionDomainName}`;
 
     const tracks = new BucketDeployment(this, "DeployTracks", {
-      sources: [Source.asset(props.distDir, { exclude: [...SHORT_LIVED_FILES, ...LAMBDA_ONLY_FILES] })],
+      sources: [Source.asset(props.distDir, { exclude: [...SHORT_LIVED_FILES, ...UNPUBLISHED_FILES] })],
       destinationBucket: this.bucket,
       // Keep the short-lived files out of this sync so its prune does not delete them.
-      exclude: [...SHORT_LIVED_FILES, ...LAMBDA_ONLY_FILES],
+      exclude: [...SHORT_LIVED_FILES, ...UNPUBLISHED_FILES],
       cacheControl: [
         CacheControl.setPublic(),
         CacheControl.maxAge(trackBrowserCache),
@@ -116,7 +118,14 @@ export class AudioDistribution extends Construct {
       ...DEPLOYMENT_HANDLER,
     });
     const shortLived = new BucketDeployment(this, "DeployCatalog", {
-      sources: [Source.asset(props.distDir, { exclude: ["*", ...SHORT_LIVED_FILES.map((p) => `!${p}`)] })],
+      sources: [
+        // gitignore rules, because only they can keep folders open ("!*/") while excluding
+        // every file but the short-lived ones (transcripts/<locale>/*.vtt are nested).
+        Source.asset(props.distDir, {
+          ignoreMode: IgnoreMode.GIT,
+          exclude: ["*", "!*/", ...SHORT_LIVED_FILES.map((p) => `!${p}`), ...UNPUBLISHED_FILES],
+        }),
+      ],
       destinationBucket: this.bucket,
       exclude: ["*"],
       include: [...SHORT_LIVED_FILES],
