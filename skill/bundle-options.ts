@@ -41,6 +41,9 @@ export const LAMBDA_BUNDLE = {
   // Dutch text stays readable and one byte per character shorter than \u escapes.
   charset: "utf8",
   banner: ESM_REQUIRE_BANNER,
+  // actions-on-google's dialogflow() requires google-auth-library only for Google Sign-In,
+  // which Rustpunt does not use: a small module that refuses stands in for it.
+  alias: { "google-auth-library": "./skill/google/no-google-sign-in.ts" },
 } as const;
 
 /** The same settings in the shape NodejsFunction takes. */
@@ -55,7 +58,10 @@ export function lambdaBundlingOptions(): BundlingOptions {
     banner: LAMBDA_BUNDLE.banner,
     // BundlingOptions.charset exists but aws-cdk-lib 2.276 never passes it to esbuild (the
     // byte-for-byte test caught it): hand esbuild the flag directly.
-    esbuildArgs: { "--charset": LAMBDA_BUNDLE.charset },
+    esbuildArgs: {
+      "--charset": LAMBDA_BUNDLE.charset,
+      ...Object.fromEntries(Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
+    },
   };
 }
 
@@ -89,6 +95,7 @@ export async function bundleSkill(entry: string, outdir: string, options: Bundle
     mainFields: [...LAMBDA_BUNDLE.mainFields],
     charset: LAMBDA_BUNDLE.charset,
     banner: { js: LAMBDA_BUNDLE.banner },
+    alias: { ...LAMBDA_BUNDLE.alias },
     metafile: true,
     logLevel: "warning",
   });
