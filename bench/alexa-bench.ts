@@ -49,14 +49,13 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
       CATALOG_FILE: "skill-catalog.json",
     };
     const loader = `import(${JSON.stringify(pathToFileURL(bundle.file).href)}).then((m) => { if (typeof m.handler !== "function") process.exit(2); })`;
-    // The runtime's AWS SDK v3 is loaded by the bundle's static imports (persistence): measured
-    // alone as well, so the skill's own share is visible.
+    // The runtime's AWS SDK v3 is imported on the first storage call, not at load: measured
+    // alone, so the first request's extra cost is on the table too.
     const sdkOnly = `Promise.all([${SDK_MODULES.map((m) => `import(${JSON.stringify(m)})`).join(", ")}])`;
     const empty = medianMs(() => timeProcess(["-e", ""], env));
     const sdk = medianMs(() => timeProcess(["--input-type=module", "-e", sdkOnly], env));
     const loaded = medianMs(() => timeProcess(["--input-type=module", "-e", loader], env));
     const coldMs = loaded - empty;
-    const ownMs = loaded - sdk;
     log(`  node alone ${empty.toFixed(1)} ms, node + AWS SDK ${sdk.toFixed(1)} ms, node + bundle ${loaded.toFixed(1)} ms`);
 
     log(`warm: ${WARM_REQUESTS} mixed requests in process, in-memory state ...`);
@@ -65,7 +64,7 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
     return [
       { metric: "alexa bundle", value: kb, unit: "KB", target: "≤ 150 KB", ok: kb <= 150, note: "esbuild minified ESM, @aws-sdk external" },
       { metric: "alexa cold load", value: coldMs, unit: "ms", target: "≤ 30 ms", ok: coldMs <= 30, note: `median of ${COLD_RUNS}, minus empty node (${empty.toFixed(0)} ms)` },
-      { metric: "alexa cold load w/o AWS SDK", value: ownMs, unit: "ms", target: "≤ 30 ms", ok: ownMs <= 30, note: `minus node + @aws-sdk imports (${(sdk - empty).toFixed(0)} ms of SDK)` },
+      { metric: "alexa AWS SDK load", value: sdk - empty, unit: "ms", note: "paid by the first request that reads or writes state, not at load" },
       { metric: "alexa warm p50", value: p50, unit: "ms", note: `${WARM_REQUESTS} mixed requests` },
       { metric: "alexa warm p99", value: p99, unit: "ms", target: "≤ 5 ms", ok: p99 <= 5 },
     ];
