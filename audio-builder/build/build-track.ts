@@ -56,11 +56,10 @@ export async function buildTrackFiles(
     const result = await encodeTrack(pcm, profile, file, meta);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };
-  // Both profiles read the same PCM; each is its own ffmpeg process, so they overlap well.
-  const [download, alexa] = await Promise.all([
-    encode("download", track.paths.download),
-    encode("alexa", track.paths.alexa),
-  ]);
+  // One profile after the other: tracks already run one per core, and each encode holds its own
+  // peak analysis and limiter curve as large as the PCM, so overlapping them costs memory, not time.
+  const download = await encode("download", track.paths.download);
+  const alexa = await encode("alexa", track.paths.alexa);
 
   const vtt = renderVtt(timeline);
   await writeFileAtomic(path.join(stagingDir, track.paths.transcript), vtt);
