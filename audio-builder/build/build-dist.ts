@@ -72,7 +72,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   const scripts = await loadScriptsOrThrow(opts.scriptsDir);
   const planned = planTracks(scripts, filter);
   // Validates Azure credentials before any work; espeak's workers start only when asked to speak.
-  const engine = await createEngine({ tts: opts.tts, env });
+  let engine = await createEngine({ tts: opts.tts, env });
   let lock: DistLock | undefined;
   try {
     lock = await lockDist(outDir, {
@@ -90,8 +90,16 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   const dropStaging = () => rmSync(stagingDir, { recursive: true, force: true });
   process.once("exit", dropStaging);
   try {
-    const cache = new SegmentCache(path.join(cacheDir, "speech"), engine, availableParallelism());
+    const speechDir = path.join(cacheDir, "speech");
+    let cache = new SegmentCache(speechDir, engine, availableParallelism());
     const { timelines, synthesized } = await measureTimelines(planned, cache, (done, total) => reporter.speech(done, total));
+    if (synthesized > 0) {
+      // The synthesis workers (a WebAssembly heap each) would otherwise sit idle through the whole
+      // encoding phase; a fresh engine starts none unless a damaged segment must be made again.
+      await engine.close();
+      engine = await createEngine({ tts: opts.tts, env });
+      cache = new SegmentCache(speechDir, engine, availableParallelism());
+    }
     const year = tagYear(env);
     const previous = await readManifest(outDir);
     const manifest: BuildManifest = emptyManifest();
