@@ -1,25 +1,18 @@
 // The Alexa Lambda as it is deployed: bundle size (skill/bundle-options.ts, the same esbuild
 // settings infra uses), cold load in a fresh Node process (import the bundle, which builds the
 // skill) minus an empty Node start, and warm in-process latency over 1,000 mixed requests.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { RequestEnvelope } from "ask-sdk-model";
 import type { SkillCatalog } from "../audio-builder/catalog/skill-catalog-types.js";
 import { readAlexaConfig } from "../skill/alexa/config.js";
 import { createAlexaSkill } from "../skill/alexa/skill-builder.js";
 import { bundleSkill, SKILL_ENTRIES } from "../skill/bundle-options.js";
 import { loadCatalog } from "../skill/core/load-catalog.js";
-import type { StateStore, StoredAttributes } from "../skill/persistence/state-store.js";
 import type { BenchRow } from "./bench-types.js";
+import { benchCatalog, COLD_RUNS, latencyPercentiles, measureColdLoad, MemoryStore, repo, WARM_REQUESTS, WARM_UP_REQUESTS } from "./lambda-bench-support.js";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
-const COLD_RUNS = 11;
-const WARM_REQUESTS = 1000;
-const SDK_MODULES = ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb"];
 
 export const description = "Alexa Lambda bundle: size, cold load, warm handler latency";
 
@@ -48,13 +41,7 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
       TABLE_NAME: "rustpunt-bench",
       CATALOG_FILE: "skill-catalog.json",
     };
-    const loader = `import(${JSON.stringify(pathToFileURL(bundle.file).href)}).then((m) => { if (typeof m.handler !== "function") process.exit(2); })`;
-    // The runtime's AWS SDK v3 is imported on the first storage call, not at load: measured
-    // alone, so the first request's extra cost is on the table too.
-    const sdkOnly = `Promise.all([${SDK_MODULES.map((m) => `import(${JSON.stringify(m)})`).join(", ")}])`;
-    const empty = medianMs(() => timeProcess(["-e", ""], env));
-    const sdk = medianMs(() => timeProcess(["--input-type=module", "-e", sdkOnly], env));
-    const loaded = medianMs(() => timeProcess(["--input-type=module", "-e", loader], env));
+    const { empty, sdk, loaded } = measureColdLoad(bundle.file, env);
     const coldMs = loaded - empty;
     log(`  node alone ${empty.toFixed(1)} ms, node + AWS SDK ${sdk.toFixed(1)} ms, node + bundle ${loaded.toFixed(1)} ms`);
 
@@ -73,46 +60,6 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
   }
 }
 
-/** The built catalog when there is one; else the same projection from the scripts (all variants). */
-async function benchCatalog(scratch: string): Promise<{ file: string; note: string }> {
-  for (const candidate of ["dist/skill-catalog.json", "tests/.fixtures/dist/skill-catalog.json"]) {
-    const file = path.join(repo, candidate);
-    if (existsSync(file)) return { file, note: candidate };
-  }
-  const { skillCatalogFromScripts } = await import("../tests/helpers/catalog-from-scripts.js");
-  const file = path.join(scratch, "skill-catalog.json");
-  await writeFile(file, JSON.stringify(await skillCatalogFromScripts()));
-  return { file, note: "no dist/ built: every variant from the scripts, without audio" };
-}
-
-function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
-  const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed (${result.status}): ${result.stderr.toString().slice(0, 500)}`);
-  return ms;
-}
-
-function medianMs(measure: () => number): number {
-  measure(); // warm the file system cache
-  const times = Array.from({ length: COLD_RUNS }, measure).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-class MemoryStore implements StateStore {
-  private readonly items = new Map<string, string>();
-  async get(userId: string): Promise<StoredAttributes> {
-    const text = this.items.get(userId);
-    return text ? (JSON.parse(text) as StoredAttributes) : {};
-  }
-  async save(userId: string, attributes: StoredAttributes): Promise<void> {
-    this.items.set(userId, JSON.stringify(attributes));
-  }
-  async delete(userId: string): Promise<void> {
-    this.items.delete(userId);
-  }
-}
-
 async function warmLatency(catalogFile: string): Promise<{ p50: number; p99: number }> {
   const catalog = loadCatalog({ file: catalogFile }) as SkillCatalog;
   const config = readAlexaConfig({ ALEXA_SKILL_ID: SKILL_ID, AUDIO_BASE_URL: "https://audio.example.org/" }, { requireSkillId: true });
@@ -122,14 +69,13 @@ async function warmLatency(catalogFile: string): Promise<{ p50: number; p99: num
   const mix = requestMix(token, Math.round(track.durationMs / 2));
 
   const times: number[] = [];
-  for (let i = 0; i < WARM_REQUESTS + 100; i++) {
+  for (let i = 0; i < WARM_UP_REQUESTS + WARM_REQUESTS; i++) {
     const envelope = mix[i % mix.length]!(`amzn1.ask.account.bench-${i % 20}`);
     const started = performance.now();
     await skill.invoke(envelope);
-    if (i >= 100) times.push(performance.now() - started); // the first 100 warm the JIT
+    if (i >= WARM_UP_REQUESTS) times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length * 0.5)]!, p99: times[Math.floor(times.length * 0.99)]! };
+  return latencyPercentiles(times);
 }
 
 type Make = (userId: string) => RequestEnvelope;

@@ -2,22 +2,15 @@
 // same esbuild settings infra uses), cold load in a fresh Node process (import the bundle, which
 // checks config, reads the catalog and builds the app) minus an empty Node start, and warm
 // in-process latency of the whole Function URL handler over the test fixtures' requests.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundleSkill, SKILL_ENTRIES } from "../skill/bundle-options.js";
-import type { StateStore, StoredAttributes } from "../skill/persistence/state-store.js";
 import { createWebhookHandler } from "../skill/google/webhook-handler.js";
 import { WEBHOOK_SECRET_HEADER } from "../skill/google/webhook-secret.js";
 import type { BenchRow } from "./bench-types.js";
+import { benchCatalog, COLD_RUNS, latencyPercentiles, measureColdLoad, MemoryStore, repo, WARM_REQUESTS, WARM_UP_REQUESTS } from "./lambda-bench-support.js";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const COLD_RUNS = 11;
-const WARM_REQUESTS = 1000;
 const SECRET = "bench-secret-0123456789abcdef";
-const SDK_MODULES = ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb"];
 const TOP_INPUTS = 6;
 
 export const description = "Google (Dialogflow ES) Lambda bundle: size, cold load, warm handler latency";
@@ -49,11 +42,7 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
       CATALOG_FILE: "skill-catalog.json",
       GOOGLE_WEBHOOK_SECRET: SECRET,
     };
-    const loader = `import(${JSON.stringify(pathToFileURL(bundle.file).href)}).then((m) => { if (typeof m.handler !== "function") process.exit(2); })`;
-    const sdkOnly = `Promise.all([${SDK_MODULES.map((m) => `import(${JSON.stringify(m)})`).join(", ")}])`;
-    const empty = medianMs(() => timeProcess(["-e", ""], env));
-    const sdk = medianMs(() => timeProcess(["--input-type=module", "-e", sdkOnly], env));
-    const loaded = medianMs(() => timeProcess(["--input-type=module", "-e", loader], env));
+    const { empty, sdk, loaded } = measureColdLoad(bundle.file, env);
     const coldMs = loaded - empty;
     log(`  node alone ${empty.toFixed(1)} ms, node + AWS SDK ${sdk.toFixed(1)} ms, node + bundle ${loaded.toFixed(1)} ms`);
 
@@ -72,18 +61,6 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
   }
 }
 
-/** The built catalog when there is one; else the same projection from the scripts (all variants). */
-async function benchCatalog(scratch: string): Promise<{ file: string; note: string }> {
-  for (const candidate of ["dist/skill-catalog.json", "tests/.fixtures/dist/skill-catalog.json"]) {
-    const file = path.join(repo, candidate);
-    if (existsSync(file)) return { file, note: candidate };
-  }
-  const { skillCatalogFromScripts } = await import("../tests/helpers/catalog-from-scripts.js");
-  const file = path.join(scratch, "skill-catalog.json");
-  await writeFile(file, JSON.stringify(await skillCatalogFromScripts()));
-  return { file, note: "no dist/ built: every variant from the scripts, without audio" };
-}
-
 /** What makes the bundle big, by package: the first place to look when the size grows. */
 function largestInputs(metafile: { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }): string[] {
   const byPackage = new Map<string, number>();
@@ -100,34 +77,6 @@ function largestInputs(metafile: { outputs: Record<string, { inputs: Record<stri
     .map(([name, bytes]) => `${(bytes / 1024).toFixed(1).padStart(7)} KB  ${name}`);
 }
 
-function timeProcess(args: string[], env: NodeJS.ProcessEnv): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
-  const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed (${result.status}): ${result.stderr.toString().slice(0, 500)}`);
-  return ms;
-}
-
-function medianMs(measure: () => number): number {
-  measure(); // warm the file system cache
-  const times = Array.from({ length: COLD_RUNS }, measure).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-class MemoryStore implements StateStore {
-  private readonly items = new Map<string, string>();
-  async get(userId: string): Promise<StoredAttributes> {
-    const text = this.items.get(userId);
-    return text ? (JSON.parse(text) as StoredAttributes) : {};
-  }
-  async save(userId: string, attributes: StoredAttributes): Promise<void> {
-    this.items.set(userId, JSON.stringify(attributes));
-  }
-  async delete(userId: string): Promise<void> {
-    this.items.delete(userId);
-  }
-}
-
 async function warmLatency(catalogFile: string): Promise<{ p50: number; p99: number }> {
   const handler = createWebhookHandler({
     env: { AUDIO_BASE_URL: "https://audio.example.org/", GOOGLE_WEBHOOK_SECRET: SECRET, CATALOG_FILE: catalogFile },
@@ -137,13 +86,12 @@ async function warmLatency(catalogFile: string): Promise<{ p50: number; p99: num
   const dir = path.join(repo, "tests/fixtures/dialogflow");
   const bodies = await Promise.all((await readdir(dir)).filter((f) => f.endsWith(".json")).sort().map((f) => readFile(path.join(dir, f), "utf8")));
   const times: number[] = [];
-  for (let i = 0; i < WARM_REQUESTS + 100; i++) {
+  for (let i = 0; i < WARM_UP_REQUESTS + WARM_REQUESTS; i++) {
     const event = { headers: { [WEBHOOK_SECRET_HEADER]: SECRET, "content-type": "application/json" }, body: bodies[i % bodies.length]!, isBase64Encoded: false };
     const started = performance.now();
     const result = await handler(event);
-    if (i >= 100) times.push(performance.now() - started); // the first 100 warm the JIT
+    if (i >= WARM_UP_REQUESTS) times.push(performance.now() - started);
     if (result.statusCode !== 200) throw new Error(`fixture request answered ${result.statusCode}`);
   }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length * 0.5)]!, p99: times[Math.floor(times.length * 0.99)]! };
+  return latencyPercentiles(times);
 }
