@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { SkillCatalog } from "../audio-builder/catalog/skill-catalog-types.js";
 import { FileStateStore } from "../skill/persistence/file-persistence.js";
 import type { StateStore } from "../skill/persistence/state-store.js";
-import { ConfigError } from "../skill/google/config.js";
+import { ConfigError } from "../skill/core/skill-environment.js";
 import { stateKey } from "../skill/google/google-request.js";
 import { createWebhookHandler, MAX_BODY_BYTES, type FunctionUrlEvent, type WebhookHandler } from "../skill/google/webhook-handler.js";
 import { WEBHOOK_SECRET_HEADER } from "../skill/google/webhook-secret.js";
