@@ -22,7 +22,7 @@ import { createEngine } from "../audio-builder/speech/create-engine.js";
 import { SegmentCache } from "../audio-builder/speech/segment-cache.js";
 import type { SilenceEvent, Timeline } from "../audio-builder/timeline/timeline-types.js";
 import { fixtureDist } from "./helpers/fixture-dist.js";
-import { decodedDurationMs, detectSilences, firstFrameHeader, loudness, peakDb, probe, type Span } from "./helpers/media-probe.js";
+import { decodedDurationMs, ebur128, firstFrame, peakDb, probe, silences, type Span } from "./helpers/mp3-inspect.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const scriptsDir = path.join(repo, "scripts");
@@ -132,7 +132,7 @@ describe("the fixture dist/", () => {
     const quiet = scripted.filter((s) => s.endMs < end && s.startMs > 5000).sort((a, b) => b.endMs - b.startMs - (a.endMs - a.startMs))[0]!;
     const bedPeak = await peakDb(file, quiet.startMs + 200, quiet.endMs - quiet.startMs - 400);
     const threshold = Math.min(-30, Math.ceil(bedPeak + 6));
-    const found = await detectSilences(file, threshold, 500);
+    const found = await silences(file, threshold, 500);
     expect(scripted.length).toBeGreaterThan(3);
     for (const s of scripted) {
       if (s.startMs >= end) continue; // the sleep fade's tail is silent to the end of the file
@@ -159,7 +159,7 @@ describe("the fixture dist/", () => {
     for (const track of catalog.tracks) {
       for (const profile of ["download", "alexa"] as const) {
         const file = track.files[profile].path;
-        const measured = await loudness(path.join(dist, file));
+        const measured = await ebur128(path.join(dist, file));
         expect(Math.abs(measured.integratedLufs - BOUNDS[profile].lufs), `${file}: ${measured.integratedLufs} LUFS`).toBeLessThanOrEqual(1);
         expect(measured.truePeakDbtp, `${file}: true peak`).toBeLessThanOrEqual(BOUNDS[profile].maxTp);
       }
@@ -174,7 +174,7 @@ describe("the fixture dist/", () => {
       expect(Number(stream.sample_rate)).toBe(24000);
       expect(stream.channels).toBe(1);
       expect(Math.round(bitRate / 1000)).toBe(48);
-      const header = firstFrameHeader(await readFile(file));
+      const header = firstFrame(await readFile(file));
       expect(header).toMatchObject({ version: "2", layer: 3 });
     }
   });

@@ -1,5 +1,5 @@
-// Independent eyes for the audio tests: ffprobe and ffmpeg's own filters called directly with
-// execFile, not through audio-builder/audio/ffmpeg-tool.ts, so a bug there cannot hide itself.
+// Independent eyes for the audio and build tests: ffprobe and ffmpeg's own filters called directly
+// with execFile, not through audio-builder/audio/ffmpeg-tool.ts, so a bug there cannot hide itself.
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
@@ -14,6 +14,27 @@ const run = promisify(execFile);
 export async function ffprobeJson<T>(args: string[]): Promise<T> {
   const { stdout } = await run(FFPROBE, ["-v", "error", "-print_format", "json", ...args], { maxBuffer: 256 << 20 });
   return JSON.parse(stdout) as T;
+}
+
+export interface ProbedStream {
+  codec_name: string;
+  sample_rate: string;
+  channels: number;
+  bit_rate?: string;
+}
+
+/**
+ * ffprobe's view of a file. For MP3 with a LAME tag, ffprobe reports the encoder delay as the
+ * stream's start_time and counts it in `duration`; `durationMs` here is the part after it.
+ */
+export async function probe(file: string): Promise<{ durationMs: number; startMs: number; stream: ProbedStream; bitRate: number }> {
+  const info = await ffprobeJson<{ format: { duration: string; start_time?: string; bit_rate: string }; streams: ProbedStream[] }>([
+    "-show_format", "-show_streams", file,
+  ]);
+  const stream = info.streams[0];
+  if (!stream) throw new Error(`${file}: no audio stream`);
+  const startMs = Number(info.format.start_time ?? 0) * 1000;
+  return { durationMs: Number(info.format.duration) * 1000 - startMs, startMs, stream, bitRate: Number(stream.bit_rate ?? info.format.bit_rate) };
 }
 
 export interface StreamInfo {
@@ -47,6 +68,15 @@ export async function streamInfo(file: string): Promise<StreamInfo> {
   };
 }
 
+/** Decoded duration as ffmpeg's decoder reports it: what a player actually plays (after the encoder's delay and padding are removed). */
+export async function decodedDurationMs(file: string): Promise<number> {
+  const { stderr } = await ffmpeg(["-i", file, "-f", "null", "-"]);
+  const times = [...stderr.matchAll(/time=(\d+):(\d+):(\d+(?:\.\d+)?)/g)];
+  const last = times.at(-1);
+  if (!last) throw new Error(`${file}: ffmpeg reported no time`);
+  return (Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3])) * 1000;
+}
+
 export interface Span {
   startMs: number;
   endMs: number;
@@ -66,12 +96,25 @@ export async function silences(file: string, noiseDb: number, minMs: number): Pr
       start = undefined;
     }
   }
+  // A silence that runs to the end of the file has a start but no end line.
   if (start !== undefined) spans.push({ startMs: start, endMs: Number.POSITIVE_INFINITY });
   return spans;
 }
 
+/** Highest sample level (dBFS) within a window, from ffmpeg's astats. */
+export async function peakDb(file: string, startMs: number, durationMs: number): Promise<number> {
+  const { stderr } = await ffmpeg([
+    "-ss", String(startMs / 1000), "-t", String(durationMs / 1000), "-i", file,
+    "-af", "astats=metadata=0:reset=0", "-f", "null", "-",
+  ]);
+  const m = /Overall[\s\S]*?Peak level dB: (-?(?:\d+(?:\.\d+)?|inf))/.exec(stderr);
+  if (!m) throw new Error(`${file}: astats reported no peak level`);
+  return m[1] === "-inf" ? Number.NEGATIVE_INFINITY : Number(m[1]);
+}
+
 /** EBU R128 integrated loudness and true peak of a file. */
 export async function ebur128(file: string): Promise<{ integratedLufs: number; truePeakDbtp: number }> {
+  // framelog=verbose keeps the per-100-ms lines out of stderr at the default log level.
   const { stderr } = await ffmpeg(["-nostats", "-i", file, "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]);
   const summary = stderr.slice(stderr.lastIndexOf("Summary:"));
   const i = /I:\s+(-?[\d.]+) LUFS/.exec(summary);
@@ -86,17 +129,19 @@ async function ffmpeg(args: string[]): Promise<{ stderr: string }> {
 }
 
 /** MPEG version and layer from the first audio frame after the ID3v2 tag. */
-export function firstFrame(bytes: Uint8Array): { version: "1" | "2" | "2.5"; layer: number } {
+export function firstFrame(bytes: Uint8Array): { version: "1" | "2" | "2.5"; layer: 1 | 2 | 3 } {
   let offset = 0;
   if (bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33) {
+    // ID3v2 size is 4 synchsafe bytes (7 bits each), plus the 10-byte header (and a footer if flagged).
     const size = ((bytes[6]! & 0x7f) << 21) | ((bytes[7]! & 0x7f) << 14) | ((bytes[8]! & 0x7f) << 7) | (bytes[9]! & 0x7f);
-    offset = 10 + size;
+    offset = 10 + size + ((bytes[5]! & 0x10) !== 0 ? 10 : 0);
   }
   while (offset + 1 < bytes.length && !(bytes[offset] === 0xff && (bytes[offset + 1]! & 0xe0) === 0xe0)) offset++;
   const b1 = bytes[offset + 1]!;
   const versionBits = (b1 >> 3) & 0b11;
+  const layerBits = (b1 >> 1) & 0b11;
   const version = versionBits === 0b11 ? "1" : versionBits === 0b10 ? "2" : versionBits === 0b00 ? "2.5" : undefined;
-  const layer = 4 - ((b1 >> 1) & 0b11);
-  if (!version || layer === 4) throw new Error(`no MPEG audio frame header at byte ${offset}`);
+  const layer = layerBits === 0b01 ? 3 : layerBits === 0b10 ? 2 : layerBits === 0b11 ? 1 : undefined;
+  if (!version || !layer) throw new Error(`no MPEG audio frame header at byte ${offset}`);
   return { version, layer };
 }
