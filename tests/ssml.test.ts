@@ -1,6 +1,6 @@
 import { check } from "ssml-check-core";
 import { describe, expect, it } from "vitest";
-import { exerciseScript, infoScript, type ExerciseScript, type Locale, type Variant } from "../audio-builder/model/script-schema.js";
+import { infoScript, type Locale, type Variant } from "../audio-builder/model/script-schema.js";
 import { ALEXA_MAX_CHARS } from "../audio-builder/ssml/render-alexa.js";
 import { AZURE_MAX_BREAK_MS } from "../audio-builder/ssml/render-azure.js";
 import { renderInfoSsml } from "../audio-builder/ssml/render-info.js";
@@ -10,26 +10,13 @@ import { escapeXml } from "../audio-builder/ssml/ssml-escape.js";
 import { buildTimeline } from "../audio-builder/timeline/build-timeline.js";
 import type { SpeechDuration } from "../audio-builder/timeline/timeline-types.js";
 import { breakDurations, spokenTexts } from "./ssml-helpers.js";
+import { exerciseFixture } from "./helpers/exercise-fixture.js";
 
 const speech: SpeechDuration = (text, rate) => text.length * (rate === "slow" ? 80 : 60);
 const wakeShort: Variant = { length: "short", ending: "wake" };
 
-function script(steps: unknown[], locale: Locale = "nl-NL"): ExerciseScript {
-  return exerciseScript.parse({
-    id: "test",
-    locale,
-    kind: "exercise",
-    title: "Test",
-    description: "Een test.",
-    source: "001_c5325292d2bedfb0.txt",
-    targetSeconds: { short: 60, long: 180 },
-    steps,
-    endings: { wake: [{ say: "Open je ogen." }], sleep: [{ say: "Slaap zacht." }, { pause: 30 }] },
-  });
-}
-
 const render = (steps: unknown[], target: "alexa" | "google" | "azure", locale: Locale = "nl-NL", variant = wakeShort) =>
-  renderSsml(buildTimeline(script(steps, locale), variant, speech), target);
+  renderSsml(buildTimeline(exerciseFixture(steps, { locale }), variant, speech), target);
 
 describe("escapeXml", () => {
   it.each([
@@ -76,7 +63,7 @@ describe("break splitting", () => {
 
   it("merges adjacent silences before splitting: the total silence survives rendering", () => {
     const timeline = buildTimeline(
-      script([{ say: "Adem." }, { breathe: { inhale: 4, exhale: 6, cycles: 2, cues: { inhale: "In", exhale: "Uit" } } }, { pause: 12 }]),
+      exerciseFixture([{ say: "Adem." }, { breathe: { inhale: 4, exhale: 6, cycles: 2, cues: { inhale: "In", exhale: "Uit" } } }, { pause: 12 }]),
       wakeShort,
       speech,
     );
@@ -117,7 +104,7 @@ describe("Alexa chunking", () => {
     { chapter: `Deel ${c + 1}` },
     ...Array.from({ length: 12 }, (_, i) => [{ say: sentence(c + 1, i + 1) }, { pause: 15 }]).flat(),
   ]).flat();
-  const timeline = buildTimeline(script(steps), wakeShort, speech);
+  const timeline = buildTimeline(exerciseFixture(steps), wakeShort, speech);
   const docs = renderSsml(timeline, "alexa");
   const spokenEvents = timeline.events.flatMap((e) => (e.kind === "speech" ? [e.text] : []));
 
@@ -150,7 +137,7 @@ describe("Alexa chunking", () => {
 
   it("cuts inside a chapter, between events, when one chapter is too big", () => {
     const big = [{ chapter: "Groot" }, ...Array.from({ length: 80 }, (_, i) => [{ say: sentence(1, i) }, { pause: 3 }]).flat()];
-    const t = buildTimeline(script(big), wakeShort, speech);
+    const t = buildTimeline(exerciseFixture(big), wakeShort, speech);
     const out = renderSsml(t, "alexa");
     expect(out.length).toBeGreaterThan(1);
     for (const doc of out) expect(doc.length).toBeLessThanOrEqual(ALEXA_MAX_CHARS);

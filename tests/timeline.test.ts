@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { exerciseScript, type ExerciseScript, type Variant } from "../audio-builder/model/script-schema.js";
+import type { Variant } from "../audio-builder/model/script-schema.js";
 import { buildTimeline } from "../audio-builder/timeline/build-timeline.js";
 import { checkPacing } from "../audio-builder/timeline/check-pacing.js";
 import { estimateSpeech } from "../audio-builder/timeline/estimate-speech.js";
 import { GAP_MS, NOTICE_LEAD_MS } from "../audio-builder/timeline/plan-steps.js";
 import type { SpeechDuration, Timeline } from "../audio-builder/timeline/timeline-types.js";
+import { exerciseFixture } from "./helpers/exercise-fixture.js";
 
 /** 100 ms per character (150 slow): easy to reason about in expectations. */
 const speech: SpeechDuration = (text, rate) => text.length * (rate === "slow" ? 150 : 100);
-
-function script(steps: unknown[], extra: Record<string, unknown> = {}): ExerciseScript {
-  return exerciseScript.parse({
-    id: "test",
-    locale: "nl-NL",
-    kind: "exercise",
-    title: "Test",
-    description: "Een test.",
-    source: "001_c5325292d2bedfb0.txt",
-    targetSeconds: { short: 60, long: 180 },
-    steps,
-    endings: { wake: [{ say: "Open je ogen." }], sleep: [{ say: "Slaap zacht." }, { pause: 30 }] },
-    ...extra,
-  });
-}
 
 const wakeShort: Variant = { length: "short", ending: "wake" };
 
@@ -50,7 +36,7 @@ describe("breathing cycles", () => {
     { name: "4/2/6 with hold", inhale: 4, exhale: 6, hold: 2, cues: { inhale: "In", hold: "Vast", exhale: "Uit" }, cycleMs: 12_000 },
     { name: "3.5/5.5 fractional", inhale: 3.5, exhale: 5.5, hold: undefined, cues: { inhale: "In", exhale: "Uit" }, cycleMs: 9_000 },
   ])("$name: every cycle lasts exactly $cycleMs ms whatever the cue length", ({ inhale, exhale, hold, cues, cycleMs }) => {
-    const t = buildTimeline(script([{ breathe: { inhale, exhale, hold, cycles: 5, cues } }]), wakeShort, speech);
+    const t = buildTimeline(exerciseFixture([{ breathe: { inhale, exhale, hold, cycles: 5, cues } }]), wakeShort, speech);
     expect(cycleLengths(t)).toEqual([cycleMs, cycleMs, cycleMs, cycleMs, cycleMs]);
     const firstInhale = t.breaths.find((b) => b.phase === "inhale" && b.cycle === 1)!;
     expect(firstInhale.durationMs).toBe(inhale * 1000);
@@ -67,7 +53,7 @@ describe("breathing cycles", () => {
     { cycles: 1, expected: [[4000, 6000]] },
   ])("a ramp over $cycles cycles moves linearly from base to ramp", ({ cycles, expected }) => {
     const t = buildTimeline(
-      script([{ breathe: { inhale: 4, exhale: 6, cycles, cues: { inhale: "In", exhale: "Uit" }, ramp: { inhale: 6, exhale: 9 } } }]),
+      exerciseFixture([{ breathe: { inhale: 4, exhale: 6, cycles, cues: { inhale: "In", exhale: "Uit" }, ramp: { inhale: 6, exhale: 9 } } }]),
       wakeShort,
       speech,
     );
@@ -81,13 +67,13 @@ describe("breathing cycles", () => {
     { length: "short" as const, cycles: 3 },
     { length: "long" as const, cycles: 8 },
   ])("cycles per length: $length has $cycles cycles", ({ length, cycles }) => {
-    const s = script([{ breathe: { inhale: 4, exhale: 6, cycles: { short: 3, long: 8 }, cues: { inhale: "In", exhale: "Uit" } } }]);
+    const s = exerciseFixture([{ breathe: { inhale: 4, exhale: 6, cycles: { short: 3, long: 8 }, cues: { inhale: "In", exhale: "Uit" } } }]);
     const t = buildTimeline(s, { length, ending: "wake" }, speech);
     expect(cycleLengths(t)).toHaveLength(cycles);
   });
 
   it.each([1, 2, 4])("spokenCycles %i: cues are spoken only in the first cycles, then silence keeps the beat", (spokenCycles) => {
-    const s = script([{ breathe: { inhale: 4, exhale: 6, cycles: 5, spokenCycles, cues: { inhale: "In", exhale: "Uit" } } }]);
+    const s = exerciseFixture([{ breathe: { inhale: 4, exhale: 6, cycles: 5, spokenCycles, cues: { inhale: "In", exhale: "Uit" } } }]);
     const t = buildTimeline(s, wakeShort, speech);
     const cues = t.events.filter((e) => e.kind === "speech" && e.cue !== undefined);
     expect(cues).toHaveLength(spokenCycles * 2);
@@ -104,20 +90,20 @@ describe("steps and variants", () => {
     { length: "short" as const, texts: ["Altijd.", "Kort.", "Open je ogen."] },
     { length: "long" as const, texts: ["Altijd.", "Lang.", "Open je ogen."] },
   ])("`only` keeps the $length steps", ({ length, texts }) => {
-    const s = script([{ say: "Altijd." }, { say: "Kort.", only: "short" }, { say: "Lang.", only: "long" }]);
+    const s = exerciseFixture([{ say: "Altijd." }, { say: "Kort.", only: "short" }, { say: "Lang.", only: "long" }]);
     const t = buildTimeline(s, { length, ending: "wake" }, speech);
     expect(t.events.flatMap((e) => (e.kind === "speech" ? [e.text] : []))).toEqual(texts);
   });
 
   it("puts a short gap between consecutive sentences but not before a pause", () => {
-    const t = buildTimeline(script([{ say: "Een." }, { say: "Twee." }, { pause: 3 }, { say: "Drie." }]), wakeShort, speech);
+    const t = buildTimeline(exerciseFixture([{ say: "Een." }, { say: "Twee." }, { pause: 3 }, { say: "Drie." }]), wakeShort, speech);
     expect(t.events.map((e) => (e.kind === "speech" ? e.text : `${e.purpose}:${e.durationMs}`))).toEqual([
       "Een.", `gap:${GAP_MS}`, "Twee.", "pause:3000", "Drie.", `gap:${GAP_MS}`, "Open je ogen.",
     ]);
   });
 
   it("tense and release: instruction, hold, release, then a rest counted from the release with the notice inside it", () => {
-    const s = script([{ tense: { part: "schouders", instruction: "Span aan.", hold: 5, release: "Los.", rest: 20, notice: "Voel het." } }]);
+    const s = exerciseFixture([{ tense: { part: "schouders", instruction: "Span aan.", hold: 5, release: "Los.", rest: 20, notice: "Voel het." } }]);
     const t = buildTimeline(s, wakeShort, speech);
     const [instruction, hold, release, lead, notice, rest] = t.events;
     expect(instruction).toMatchObject({ kind: "speech", cue: "tense", startMs: 0, durationMs: 900 });
@@ -131,7 +117,7 @@ describe("steps and variants", () => {
   });
 
   it("sleep ending: every line slow, the track ends in its final pause, fade-out in the last 20 s", () => {
-    const s = script([{ say: "Hallo." }], { endings: { wake: [{ say: "Wakker." }], sleep: [{ say: "Slaap." }, { breathe: { inhale: 4, exhale: 6, cycles: 1, cues: { inhale: "In", exhale: "Uit" } } }, { pause: 60 }] } });
+    const s = exerciseFixture([{ say: "Hallo." }], { endings: { wake: [{ say: "Wakker." }], sleep: [{ say: "Slaap." }, { breathe: { inhale: 4, exhale: 6, cycles: 1, cues: { inhale: "In", exhale: "Uit" } } }, { pause: 60 }] } });
     const t = buildTimeline(s, { length: "short", ending: "sleep" }, speech);
     const ending = t.events.filter((e) => e.kind === "speech" && e.text !== "Hallo.");
     expect(ending.every((e) => e.kind === "speech" && e.rate === "slow")).toBe(true);
@@ -141,13 +127,13 @@ describe("steps and variants", () => {
   });
 
   it("sleep ending with a short final pause fades from the start of that pause", () => {
-    const t = buildTimeline(script([{ say: "Hallo." }]), { length: "short", ending: "sleep" }, speech);
+    const t = buildTimeline(exerciseFixture([{ say: "Hallo." }]), { length: "short", ending: "sleep" }, speech);
     const last = t.events.at(-1)!;
     expect(t.fadeOutStartMs).toBe(Math.max(last.startMs, t.durationMs - 20_000));
   });
 
   it("wake endings have no fade-out", () => {
-    expect(buildTimeline(script([{ say: "Hallo." }]), wakeShort, speech).fadeOutStartMs).toBeUndefined();
+    expect(buildTimeline(exerciseFixture([{ say: "Hallo." }]), wakeShort, speech).fadeOutStartMs).toBeUndefined();
   });
 });
 
@@ -164,7 +150,7 @@ describe("chapters", () => {
       titles: ["Begin", "Adem"],
     },
   ])("$name", ({ steps, titles }) => {
-    const t = buildTimeline(script(steps), wakeShort, speech);
+    const t = buildTimeline(exerciseFixture(steps), wakeShort, speech);
     expect(t.chapters.map((c) => c.title)).toEqual(titles);
     expect(t.chapters.map((c) => c.id)).toEqual(titles.map((_, i) => `c${i + 1}`));
     // Chapters tile the track, and each starts with its first event.
@@ -180,7 +166,7 @@ describe("chapters", () => {
 });
 
 describe("stretch to the target length", () => {
-  const stretchy = (steps: unknown[], short: number, long: number) => script(steps, { targetSeconds: { short, long } });
+  const stretchy = (steps: unknown[], short: number, long: number) => exerciseFixture(steps, { targetSeconds: { short, long } });
 
   it.each([
     { name: "room enough: hits the target", steps: [{ say: "Hallo." }, { pause: 10, max: 100 }, { pause: 10, max: 40 }], short: 60, expectSeconds: 60 },
@@ -221,20 +207,20 @@ describe("stretch to the target length", () => {
 
 describe("checkPacing", () => {
   it("flags a cue that does not fit its phase, with the schema path", () => {
-    const s = script([{ say: "Hallo." }, { breathe: { inhale: 2, exhale: 6, cycles: 3, cues: { inhale: "Adem heel rustig en diep in", exhale: "Uit" } } }], { targetSeconds: { short: 60, long: 180 } });
+    const s = exerciseFixture([{ say: "Hallo." }, { breathe: { inhale: 2, exhale: 6, cycles: 3, cues: { inhale: "Adem heel rustig en diep in", exhale: "Uit" } } }], { targetSeconds: { short: 60, long: 180 } });
     const problems = checkPacing(s, speech);
     expect(problems).toContainEqual(expect.objectContaining({ path: ["steps", 1, "breathe", "inhale"] }));
     expect(problems.find((p) => p.path[3] === "inhale")!.message).toMatch(/shorter cue or a longer inhale/);
   });
 
   it("flags a ramp end whose phase is too short for the cue", () => {
-    const s = script([{ breathe: { inhale: 4, exhale: 6, ramp: { inhale: 1, exhale: 6 }, cycles: 3, cues: { inhale: "Adem diep in", exhale: "Uit" } } }]);
+    const s = exerciseFixture([{ breathe: { inhale: 4, exhale: 6, ramp: { inhale: 1, exhale: 6 }, cycles: 3, cues: { inhale: "Adem diep in", exhale: "Uit" } } }]);
     expect(checkPacing(s, speech)).toContainEqual(expect.objectContaining({ path: ["steps", 0, "breathe", "inhale"] }));
   });
 
   it("flags a tense rest shorter than its notice", () => {
     const notice = "Voel hoe je spieren warm en zwaar worden, heel zwaar en warm, steeds zwaarder.";
-    const s = script([{ tense: { part: "armen", instruction: "Span.", hold: 2, release: "Los.", rest: 5, notice } }]);
+    const s = exerciseFixture([{ tense: { part: "armen", instruction: "Span.", hold: 2, release: "Los.", rest: 5, notice } }]);
     expect(checkPacing(s, speech)).toContainEqual(expect.objectContaining({ path: ["steps", 0, "tense", "rest"] }));
   });
 
@@ -242,7 +228,7 @@ describe("checkPacing", () => {
     { name: "too short", short: 300, long: 900, length: "short", word: "under", fix: /pauses/ },
     { name: "too long", short: 60, long: 180, length: "short", word: "over", fix: /only: long/ },
   ])("flags a variant $name against its target", ({ short, long, length, word, fix }) => {
-    const s = script([{ say: "Hallo." }, { pause: 80 }], { targetSeconds: { short, long } });
+    const s = exerciseFixture([{ say: "Hallo." }, { pause: 80 }], { targetSeconds: { short, long } });
     const p = checkPacing(s, speech).find((x) => x.path[0] === "targetSeconds" && x.path[1] === length);
     expect(p).toBeDefined();
     expect(p!.message).toContain(word);
@@ -250,7 +236,7 @@ describe("checkPacing", () => {
   });
 
   it("is quiet for a well-paced script", () => {
-    const s = script([{ say: "Hallo." }, { pause: 20, max: 200 }, { breathe: { inhale: 4, exhale: 6, cycles: 3, cues: { inhale: "In", exhale: "Uit" } } }], {
+    const s = exerciseFixture([{ say: "Hallo." }, { pause: 20, max: 200 }, { breathe: { inhale: 4, exhale: 6, cycles: 3, cues: { inhale: "In", exhale: "Uit" } } }], {
       targetSeconds: { short: 90, long: 240 },
     });
     expect(checkPacing(s, speech)).toEqual([]);
