@@ -13,8 +13,15 @@ export const BLOCK = 16;
 /** Interpolation taps on each side of the point between two samples. */
 const HALF_TAPS = 8;
 const OVERSAMPLE = 4;
-const ATTACK_MS = 5;
-const RELEASE_MS = 120;
+/** The true-peak limiter's timing: slow enough to ride syllables, not single glottal pulses. */
+export const LIMITER_TIMING: LimiterTiming = { attackMs: 5, releaseMs: 120, truePeaks: true };
+
+export interface LimiterTiming {
+  attackMs: number;
+  releaseMs: number;
+  /** false: limit sample peaks only, skipping the 4x oversampling (for a stage a true-peak limiter follows). */
+  truePeaks: boolean;
+}
 
 export interface PeakAnalysis {
   pcm: Float32Array;
@@ -49,8 +56,11 @@ const OVERSHOOT_BOUND = Math.max(1, ...PHASES.map((taps) => taps.reduce((sum, t)
 
 const cache = new WeakMap<Float32Array, PeakAnalysis>();
 
-/** One cheap pass per track (block peaks and energy), remembered for as long as the PCM lives. */
-export function analysePeaks(pcm: Float32Array): PeakAnalysis {
+/**
+ * One cheap pass per track (block peaks and energy), remembered for as long as the PCM lives;
+ * `remember: false` for PCM that is about to be changed in place.
+ */
+export function analysePeaks(pcm: Float32Array, opts: { remember: boolean } = { remember: true }): PeakAnalysis {
   const hit = cache.get(pcm);
   if (hit) return hit;
   const blocks = Math.ceil(pcm.length / BLOCK);
@@ -70,7 +80,7 @@ export function analysePeaks(pcm: Float32Array): PeakAnalysis {
     blockEnergy[b] = energy;
   }
   const analysis = { pcm, samplePeak, truePeak: new Float32Array(blocks).fill(Number.NaN), blockEnergy };
-  cache.set(pcm, analysis);
+  if (opts.remember) cache.set(pcm, analysis);
   return analysis;
 }
 
@@ -118,16 +128,23 @@ export function truePeak(a: PeakAnalysis): number {
 
 /**
  * Gain (≤ 1) at the start of every block (plus one past the end), such that `gain` times the
- * signal times this curve keeps every oversampled peak at or under `ceiling` (linear).
+ * signal times this curve keeps every oversampled peak at or under `ceiling` (linear; one
+ * value, or one per block where the ceiling has been lowered locally).
  * A sliding minimum looks ahead over the attack, a box average of the same length smooths it
  * without ever rising above what a block needs, and an exponential release lets go gently.
  */
-export function limiterCurve(analysis: PeakAnalysis, gain: number, ceiling: number): Float32Array {
+export function limiterCurve(analysis: PeakAnalysis, gain: number, ceilings: number | Float32Array, timing: LimiterTiming = LIMITER_TIMING): Float32Array {
   const blocks = analysis.samplePeak.length;
-  const attack = Math.max(1, Math.ceil((ATTACK_MS / 1000) * PIPELINE_SAMPLE_RATE / BLOCK));
-  const releaseStep = 1 - Math.exp(-BLOCK / ((RELEASE_MS / 1000) * PIPELINE_SAMPLE_RATE));
+  const attack = Math.max(1, Math.ceil((timing.attackMs / 1000) * PIPELINE_SAMPLE_RATE / BLOCK));
+  const releaseStep = 1 - Math.exp(-BLOCK / ((timing.releaseMs / 1000) * PIPELINE_SAMPLE_RATE));
   const need = new Float32Array(blocks);
   for (let b = 0; b < blocks; b++) {
+    const ceiling = typeof ceilings === "number" ? ceilings : ceilings[b]!;
+    if (!timing.truePeaks) {
+      const p = analysis.samplePeak[b]! * gain;
+      need[b] = p > ceiling ? ceiling / p : 1;
+      continue;
+    }
     if (peakBound(analysis, b) * gain <= ceiling) {
       need[b] = 1;
       continue;

@@ -1,0 +1,132 @@
+// A speech leveller for loud delivery profiles (Alexa's -14 LUFS with ≤ -2 dBTP leaves a peak-
+// to-loudness ratio of 12 dB; espeak's syllables reach 19). It evens out the syllable-to-syllable
+// level, so the loud vowels that set the true peak stop running far above the speech around them
+// and the limiter has little left to do. Gentle by design: an RMS detector over ~15 ms (longer
+// than a pitch period, so the gain does not ride individual glottal pulses), a soft knee, a
+// modest ratio and smooth gain changes, so there is no pumping and no distortion.
+//
+// The whole track is in memory, so detector and gain are smoothed forwards and then backwards:
+// zero phase, no latency, the gain starts to fall just before a loud syllable rather than after.
+// Silence stays exact silence (the gain multiplies it).
+import { BLOCK } from "./true-peak-limiter.js";
+export interface Leveller {
+  /** Where compression starts, dB relative to the track's integrated loudness. */
+  thresholdDb: number;
+  ratio: number;
+  kneeDb: number;
+  /** Time constant of the energy detector, ms. */
+  detectorMs: number;
+  /** Time constant of the gain's smoothing, ms. */
+  smoothMs: number;
+  /**
+   * Below this level (dB relative to the track's loudness) there is no speech, only pauses, the
+   * noise bed or breath tones: the gain holds across them (interpolated between the speech on
+   * either side), so aids keep their level under the voice and the bed does not pump.
+   */
+  gateDb: number;
+}
+
+/** How long the gain takes to move from the speech's edge to the pause gain. */
+export const PAUSE_RAMP_MS = 80;
+
+/**
+ * Returns a levelled copy of `pcm` and how much quieter it got (dB, energy-weighted like
+ * integrated loudness), and which BLOCK-sample blocks hold speech. `referenceDb` is the track's
+ * integrated loudness; the threshold is relative to it, so the leveller acts the same on quiet
+ * and loud source material.
+ */
+export function levelSpeech(
+  pcm: Float32Array,
+  referenceDb: number,
+  lev: Leveller,
+  sampleRate: number,
+): { pcm: Float32Array; lossDb: number; voiced: Uint8Array } {
+  const n = pcm.length;
+  const blocks = Math.ceil(n / BLOCK);
+  const blockRate = sampleRate / BLOCK;
+  // Mean square per block.
+  const energy = new Float64Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    const end = Math.min(n, (b + 1) * BLOCK);
+    let e = 0;
+    for (let i = b * BLOCK; i < end; i++) e += pcm[i]! * pcm[i]!;
+    energy[b] = e / BLOCK;
+  }
+  smoothBothWays(energy, onePole(lev.detectorMs, blockRate));
+  // Gain reduction per block, dB (≤ 0), with a quadratic soft knee.
+  const gainDb = new Float64Array(blocks + 1);
+  const slope = 1 / lev.ratio - 1;
+  const threshold = referenceDb + lev.thresholdDb;
+  const halfKnee = lev.kneeDb / 2;
+  const gate = referenceDb + lev.gateDb;
+  const voiced = new Uint8Array(blocks);
+  let eAll = 0;
+  let eLevelled = 0;
+  for (let b = 0; b < blocks; b++) {
+    const level = 10 * Math.log10(energy[b]! + 1e-20);
+    if (level < gate) continue;
+    voiced[b] = 1;
+    const over = level - threshold;
+    gainDb[b] = over <= -halfKnee ? 0 : over >= halfKnee ? slope * over : (slope * (over + halfKnee) ** 2) / (2 * lev.kneeDb);
+    eAll += energy[b]!;
+    eLevelled += energy[b]! * 10 ** (gainDb[b]! / 10);
+  }
+  // Pauses take the speech's average gain: whatever sits in them (bed, tones) keeps its level
+  // relative to the voice's loudness once the make-up gain is applied, instead of rising by the
+  // whole compression; it also keeps their share of the loudness gating as it was.
+  const pauseDb = eAll > 0 ? 10 * Math.log10(eLevelled / eAll) : 0;
+  fillPauses(gainDb, voiced, pauseDb, Math.round((PAUSE_RAMP_MS / 1000) * blockRate));
+  smoothBothWays(gainDb, onePole(lev.smoothMs, blockRate));
+  const out = new Float32Array(n);
+  let before = 0;
+  let after = 0;
+  let g0 = 10 ** (gainDb[0]! / 20);
+  for (let b = 0; b < blocks; b++) {
+    const g1 = 10 ** (gainDb[b + 1]! / 20);
+    const end = Math.min(n, (b + 1) * BLOCK);
+    const step = (g1 - g0) / BLOCK;
+    // The block's gain is reached at its centre; interpolate towards the next one.
+    let g = g0;
+    for (let i = b * BLOCK; i < end; i++, g += step) {
+      const v = pcm[i]! * g;
+      out[i] = v;
+      before += pcm[i]! * pcm[i]!;
+      after += v * v;
+    }
+    g0 = g1;
+  }
+  return { pcm: out, lossDb: before > 0 && after > 0 ? 10 * Math.log10(after / before) : 0, voiced };
+}
+
+/**
+ * Sets the gain (dB) of every block between voiced blocks: `pauseDb`, reached by a straight
+ * ramp of `ramp` blocks from the speech on either side, so nothing steps.
+ */
+export function fillPauses(gainDb: Float64Array, voiced: Uint8Array, pauseDb: number, ramp: number): void {
+  const blocks = voiced.length;
+  let lastVoiced = -1;
+  for (let b = 0; b <= blocks; b++) {
+    if (b < blocks && !voiced[b]) continue;
+    const before = lastVoiced >= 0 ? gainDb[lastVoiced]! : pauseDb;
+    const after = b < blocks ? gainDb[b]! : pauseDb;
+    for (let k = lastVoiced + 1; k < b; k++) {
+      const fromStart = Math.min(1, (k - lastVoiced) / ramp);
+      const fromEnd = Math.min(1, (b - k) / ramp);
+      gainDb[k] = fromStart <= fromEnd ? before + (pauseDb - before) * fromStart : after + (pauseDb - after) * fromEnd;
+    }
+    lastVoiced = b;
+  }
+  gainDb[blocks] = gainDb[blocks - 1] ?? 0;
+}
+
+function onePole(ms: number, rate: number): number {
+  return 1 - Math.exp(-1000 / (ms * rate));
+}
+
+/** A one-pole low-pass run forwards then backwards: symmetric smoothing with no delay. */
+function smoothBothWays(v: Float64Array, a: number): void {
+  let s = v[0]!;
+  for (let i = 0; i < v.length; i++) v[i] = s += a * (v[i]! - s);
+  s = v[v.length - 1]!;
+  for (let i = v.length - 1; i >= 0; i--) v[i] = s += a * (v[i]! - s);
+}
