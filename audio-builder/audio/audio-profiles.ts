@@ -1,4 +1,6 @@
 // What each delivery target needs from a finished MP3. Numbers come from design.md ("Audio").
+import type { Shaping } from "./speech-shaper.js";
+
 export type AudioProfile = "download" | "alexa";
 
 export interface ProfileSpec {
@@ -20,6 +22,10 @@ export interface ProfileSpec {
    * the finished file is measured either way.
    */
   codecLossDb: number;
+  /** libmp3lame's low-pass, Hz, when the profile sets it rather than LAME's bitrate default. */
+  lameCutoffHz?: number;
+  /** Shaping before gain and limiter, for a loudness target espeak's peaky speech cannot reach without. */
+  shaping?: Shaping;
 }
 
 export const PROFILES: Record<AudioProfile, ProfileSpec> = {
@@ -42,7 +48,11 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     codecLossDb: 0.45,
   },
   // Alexa's SSML <audio> and AudioPlayer: MP3 at 48 kb/s, 24,000 Hz (MPEG-2 Layer III), mono;
-  // Amazon's loudness guidance is -14 LUFS with true peak at most -2 dBTP.
+  // Amazon's loudness guidance is -14 LUFS with true peak at most -2 dBTP. That is a peak-to-
+  // loudness ratio espeak's speech is ~7 dB short of, so the track is shaped first (speech-
+  // shaper.ts). The numbers were tuned on the catalogue's espeak tracks (nl-NL, en-US): less
+  // levelling or pulse trimming leaves the file ~1 LU short; the codec then adds 0.5-1 dB of
+  // true peak, locally up to ~2, which the encode loop takes off where it happens.
   alexa: {
     sampleRate: 24000,
     channels: 1,
@@ -52,5 +62,13 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     limiterMarginDb: 1.0,
     lameQuality: 5,
     codecLossDb: 0.45,
+    // LAME's own low-pass at 48 kb/s, 24 kHz mono is ~7.5 kHz; named so it matches the shaping.
+    lameCutoffHz: 7500,
+    shaping: {
+      leveller: { thresholdDb: -12, ratio: 4, kneeDb: 6, detectorMs: 5, smoothMs: 8, gateDb: -25 },
+      pulseCeilingDb: 10,
+      pulseTiming: { attackMs: 1, releaseMs: 6, truePeaks: false },
+      bandLimit: { passHz: 6000, stopHz: 7800 },
+    },
   },
 };

@@ -2,7 +2,9 @@
 // true-peak limiter are applied in JS as the PCM streams to ffmpeg's stdin, ffmpeg resamples
 // and libmp3lame encodes once. No loudnorm: it is dynamic (it would reshape the quiet/loud
 // pacing of a relaxation track) and slow; a measured linear gain is faithful and fast.
-// The result is measured again on the file itself and written atomically.
+// The result is measured again on the file itself and written atomically. A profile whose
+// loudness target needs it (alexa) shapes the speech first (speech-shaper.ts); where the codec
+// then pushes a true peak over the limit, the next attempt lowers the ceiling only there.
 import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -10,9 +12,11 @@ import type { TimelineChapter } from "../timeline/timeline-types.js";
 import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.js";
 import { runFfmpeg } from "./ffmpeg-tool.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
-import { EBUR128_FILTER, measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
+import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
 import { dbToGain } from "./sample-clock.js";
-import { analysePeaks, applyCurve, limiterCurve, limiterLossDb, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
+import { shapeSpeech } from "./speech-shaper.js";
+import { analysePeaks, applyCurve, BLOCK, limiterCurve, limiterLossDb, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
 
 export type { AudioProfile } from "./audio-profiles.js";
 export type { TrackTags } from "./id3-tags.js";
@@ -26,13 +30,26 @@ export interface EncodeResult {
 
 /** How far the encoded file may land from the target before it is re-encoded (bounds are ±1). */
 const LOUDNESS_AIM_LU = 0.5;
-const MAX_ATTEMPTS = 3;
-/** The make-up gain for limiting losses is capped: beyond this the voice would be squashed. */
+const LOUDNESS_BOUND_LU = 1;
+const MAX_ATTEMPTS = 4;
+/** Where the codec pushed a true peak over the limit, the ceiling drops by that much plus this. */
+const PEAK_GUARD_DB = 0.3;
+/** ebur128 reports the true peak per 100 ms frame; a local fix reaches this far either side. */
+const FRAME_MS = 100;
+const FIX_REACH_MS = 50;
+/**
+ * The make-up gain for limiting losses is capped: beyond this the voice would be squashed. A
+ * shaped track has had its peaks dealt with already; pushing it into the slow limiter does not
+ * make it louder (the limiter holds whole syllables down while pauses and bed come up).
+ */
 const MAX_MAKEUP_DB = 6;
+const MAX_MAKEUP_SHAPED_DB = 1;
 /** The file's duration must equal the timeline's (design.md; tests check the same bound). */
 const DURATION_TOLERANCE_MS = 50;
 /** Below this the track is silence; there is nothing to normalise. */
 const SILENT_LUFS = -69;
+/** The finished file's check: integrated loudness, true peak, and the true peak per 100 ms frame. */
+const VERIFY_FILTER = "ebur128=peak=true:framelog=info";
 
 /** Measured once per track and shared by both profiles (the PCM is the cache key). */
 const sourceLoudness = new WeakMap<Float32Array, Promise<Loudness>>();
@@ -63,45 +80,105 @@ export async function encodeTrack(
 ): Promise<EncodeResult> {
   const spec = PROFILES[profile];
   const tmp = `${outFile}.tmp-${process.pid}`;
+  const best = `${tmp}-best`;
   try {
     const source = await measureSource(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
-    const analysis = analysePeaks(pcm);
-    let baseGain = silent ? 1 : dbToGain(spec.targetLufs - source.integratedLufs + spec.codecLossDb);
-    let ceilingDb = spec.maxTruePeakDbtp - spec.limiterMarginDb;
-    let measured: Loudness | undefined;
+    let work = pcm;
+    let workLufs = source.integratedLufs;
+    if (spec.shaping && !silent) {
+      work = shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping);
+      workLufs = (await measureLoudness(work, { truePeak: false })).integratedLufs;
+    }
+    const analysis = analysePeaks(work, { remember: work === pcm });
+    let baseGain = silent ? 1 : dbToGain(spec.targetLufs - workLufs + spec.codecLossDb);
+    // One ceiling per limiter block: where MP3 coding pushes a peak over, only there it drops.
+    const ceilings = new Float32Array(analysis.samplePeak.length).fill(dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb));
+    let kept: Loudness | undefined;
+    let last: Loudness | undefined;
+    let previous: { lufs: number; gain: number } | undefined;
+    let attempts = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { gain, curve } = planGain(analysis, baseGain, dbToGain(ceilingDb));
-      await encodeMp3(pcm, gain, curve, spec, tmp);
-      const stderr = await runFfmpeg({ input: tmp, filters: EBUR128_FILTER, format: "null", output: "-" });
-      measured = parseEbur128Summary(stderr);
+      attempts = attempt;
+      const { gain, curve } = planGain(analysis, baseGain, ceilings, spec.shaping ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB);
+      await encodeMp3(work, gain, curve, spec, tmp);
+      const stderr = await runFfmpeg({ input: tmp, filters: VERIFY_FILTER, format: "null", output: "-" });
+      const measured = parseEbur128Summary(stderr);
+      last = measured;
       checkDuration(stderr, meta.durationMs, outFile);
       const peakOver = measured.truePeakDbtp - spec.maxTruePeakDbtp;
       const loudnessOff = spec.targetLufs - measured.integratedLufs;
-      if (silent || (peakOver <= 0 && Math.abs(loudnessOff) <= LOUDNESS_AIM_LU)) break;
-      if (attempt === MAX_ATTEMPTS) {
-        throw new Error(
-          `${outFile}: after ${MAX_ATTEMPTS} encodes the ${profile} profile measures ${measured.integratedLufs} LUFS / ${measured.truePeakDbtp} dBTP; ` +
-            `it needs ${spec.targetLufs} ±1 LUFS and at most ${spec.maxTruePeakDbtp} dBTP. The speech is unusually peaky: check the TTS output for clipping.`,
-        );
+      if (silent || (peakOver <= 0 && Math.abs(loudnessOff) <= LOUDNESS_AIM_LU)) {
+        kept = measured;
+        await rename(tmp, best);
+        break;
       }
-      // MP3 coding added peaks or the limiter cost more loudness than predicted: correct both.
-      if (peakOver > 0) ceilingDb -= peakOver + 0.2;
-      baseGain *= dbToGain(loudnessOff);
+      // Within bounds but off the aim: kept unless a later attempt lands closer.
+      if (peakOver <= 0 && Math.abs(loudnessOff) <= LOUDNESS_BOUND_LU && (!kept || Math.abs(loudnessOff) < Math.abs(spec.targetLufs - kept.integratedLufs))) {
+        kept = measured;
+        await rename(tmp, best);
+      }
+      if (attempt === MAX_ATTEMPTS) break;
+      // Peaks and loudness are corrected separately, so one does not undo the other: the ceiling
+      // drops only where the codec pushed a peak over the limit, the gain moves only for loudness.
+      if (!lowerCeilingsWhereOver(ceilings, parseFramePeaks(stderr), spec.maxTruePeakDbtp - PEAK_GUARD_DB) && peakOver > 0) {
+        // An ffmpeg without per-frame true peaks: lower the whole ceiling instead.
+        ceilings.forEach((c, b) => (ceilings[b] = c * dbToGain(-(peakOver + PEAK_GUARD_DB))));
+      }
+      // A gain change moves every peak the codec makes, so loudness within the aim is left alone.
+      // More gain that bought no loudness last time will not now: stop rather than squash.
+      if (Math.abs(loudnessOff) > LOUDNESS_AIM_LU) {
+        const raisedDb = previous ? 20 * Math.log10(gain / previous.gain) : 0;
+        if (previous && loudnessOff > 0 && raisedDb > 0.3 && measured.integratedLufs - previous.lufs < raisedDb / 2) break;
+        baseGain *= dbToGain(loudnessOff);
+      }
+      previous = { lufs: measured.integratedLufs, gain };
     }
-    const tagged = withTags(await readFile(tmp), meta.tags, meta.chapters, meta.durationMs);
+    if (!kept) {
+      throw new Error(
+        `${outFile}: after ${attempts} encode(s) the ${profile} profile measures ${last!.integratedLufs} LUFS / ${last!.truePeakDbtp} dBTP; ` +
+          `it needs ${spec.targetLufs} ±${LOUDNESS_BOUND_LU} LUFS and at most ${spec.maxTruePeakDbtp} dBTP. The speech is unusually peaky: check the TTS output for clipping.`,
+      );
+    }
+    const tagged = withTags(await readFile(best), meta.tags, meta.chapters, meta.durationMs);
+    await rm(best, { force: true });
     await writeFile(tmp, tagged);
     await rename(tmp, outFile);
     return {
       bytes: tagged.length,
       sha256: createHash("sha256").update(tagged).digest("hex"),
-      integratedLufs: measured!.integratedLufs,
-      truePeakDbtp: measured!.truePeakDbtp,
+      integratedLufs: kept.integratedLufs,
+      truePeakDbtp: kept.truePeakDbtp,
     };
   } catch (err) {
     await rm(tmp, { force: true });
+    await rm(best, { force: true });
     throw err;
   }
+}
+
+/** The true peak (dBTP) of each 100 ms frame of the decoded file, from ebur128's frame log. */
+export function parseFramePeaks(stderr: string): { endMs: number; dbtp: number }[] {
+  const frames: { endMs: number; dbtp: number }[] = [];
+  for (const m of stderr.matchAll(/\bt:\s*([\d.]+)\s.*?FTPK:\s*(-?[\d.]+|-inf)\s+dBFS/g)) {
+    frames.push({ endMs: Number(m[1]) * 1000, dbtp: m[2] === "-inf" ? -Infinity : Number(m[2]) });
+  }
+  return frames;
+}
+
+/** Lowers the ceiling around every frame whose true peak exceeds `limitDb`; false if there were no frames to read. */
+function lowerCeilingsWhereOver(ceilings: Float32Array, frames: { endMs: number; dbtp: number }[], limitDb: number): boolean {
+  if (frames.length === 0) return false;
+  const blockMs = (BLOCK * 1000) / PIPELINE_SAMPLE_RATE;
+  for (const f of frames) {
+    const over = f.dbtp - limitDb;
+    if (!(over > 0)) continue;
+    const factor = dbToGain(-over);
+    const from = Math.max(0, Math.floor((f.endMs - FRAME_MS - FIX_REACH_MS) / blockMs));
+    const to = Math.min(ceilings.length, Math.ceil((f.endMs + FIX_REACH_MS) / blockMs));
+    for (let b = from; b < to; b++) ceilings[b] = ceilings[b]! * factor;
+  }
+  return true;
 }
 
 /**
@@ -109,11 +186,11 @@ export async function encodeTrack(
  * limiter lowers loudness a little where it works, so the gain is raised by that loss and the
  * curve recomputed, a few rounds until it settles.
  */
-function planGain(analysis: PeakAnalysis, baseGain: number, ceiling: number): { gain: number; curve: Float32Array } {
+function planGain(analysis: PeakAnalysis, baseGain: number, ceiling: Float32Array, maxMakeUpDb: number): { gain: number; curve: Float32Array } {
   let gain = baseGain;
   let curve = limiterCurve(analysis, gain, ceiling);
   for (let round = 0; round < 4; round++) {
-    const makeUp = Math.min(MAX_MAKEUP_DB, -limiterLossDb(analysis, curve));
+    const makeUp = Math.min(maxMakeUpDb, -limiterLossDb(analysis, curve));
     const next = baseGain * dbToGain(makeUp);
     if (Math.abs(next / gain - 1) < 0.005) break;
     gain = next;
@@ -135,6 +212,7 @@ async function encodeMp3(pcm: Float32Array, gain: number, curve: Float32Array, s
       "-ar", String(spec.sampleRate),
       "-ac", String(spec.channels),
       "-compression_level", String(spec.lameQuality),
+      ...(spec.lameCutoffHz ? ["-cutoff", String(spec.lameCutoffHz)] : []),
       // The Xing/LAME frame carries the encoder delay and padding, so players (and ffprobe)
       // report the exact duration and play gaplessly; it needs a seekable file, as here.
       "-write_xing", "1",
