@@ -11,6 +11,8 @@ import { encodeTrack, type EncodeResult, type TrackTags } from "../audio-builder
 import type { SilenceEvent } from "../audio-builder/timeline/timeline-types.js";
 import { breathingTrack } from "./helpers/synthetic-track.js";
 import { ebur128, firstFrame, silences, streamInfo } from "./helpers/mp3-inspect.js";
+import { measureLoudness } from "../audio-builder/audio/loudness.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio-builder/speech/tts-engine.js";
 
 const tags: TrackTags = {
   title: "Ademhaling (kort)",
@@ -165,5 +167,94 @@ describe("encodeTrack", () => {
       expect((await readFile(files.download)).equals(before)).toBe(true);
       expect((await readdir(dir)).filter((f) => f.includes(".tmp-"))).toEqual([]);
     });
+  });
+});
+
+/**
+ * Speech as peaky as espeak's: a cosine-phase harmonic voice (its glottal pulses line up, as in
+ * espeak's wave generator), three formant humps, syllables of varying strength, words and
+ * sentences separated by exact pauses, and a quiet brown-noise bed throughout.
+ */
+function peakySpeech(seconds: number): { pcm: Float32Array; pauses: { startMs: number; endMs: number }[] } {
+  const rate = PIPELINE_SAMPLE_RATE;
+  const pcm = new Float32Array(Math.round(seconds * rate));
+  const pauses: { startMs: number; endMs: number }[] = [];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const formant = (f: number, centre: number, width: number) => Math.exp(-(((f - centre) / width) ** 2));
+  let i = Math.round(0.3 * rate);
+  let phase = 0;
+  while (i < pcm.length - rate) {
+    // A sentence of 3-6 words, each of 1-4 syllables, then a 1.5 s pause.
+    for (let w = 3 + Math.floor(random() * 4); w > 0; w--) {
+      for (let syl = 1 + Math.floor(random() * 4); syl > 0; syl--) {
+        const len = Math.round((0.15 + random() * 0.15) * rate);
+        const strength = 0.25 + random() * 0.75;
+        const f0 = 95 + random() * 35;
+        const [f1, f2] = [450 + random() * 400, 1000 + random() * 1200];
+        const amps: number[] = [];
+        for (let h = 1; h * f0 < 5000; h++) {
+          const f = h * f0;
+          amps.push((2 * formant(f, f1, 120) + 0.5 * formant(f, f2, 200) + 0.25 * formant(f, 2700, 300) + 0.01) / h);
+        }
+        for (let k = 0; k < len && i + k < pcm.length; k++) {
+          phase += f0 / rate;
+          const x = 2 * Math.PI * (phase % 1);
+          let v = 0;
+          for (let h = 0; h < amps.length; h++) v += amps[h]! * Math.cos((h + 1) * x);
+          pcm[i + k] = v * strength * Math.sin((Math.PI * k) / len) ** 2;
+        }
+        i += len;
+      }
+      i += Math.round(0.12 * rate);
+    }
+    // The pause starts where the last word ended, before its word gap.
+    const start = i - Math.round(0.12 * rate);
+    pauses.push({ startMs: (start * 1000) / rate, endMs: ((i + 1.5 * rate) * 1000) / rate });
+    i += Math.round(1.5 * rate);
+  }
+  let peak = 0;
+  for (const v of pcm) peak = Math.max(peak, Math.abs(v));
+  let brown = 0;
+  for (let k = 0; k < pcm.length; k++) {
+    brown = 0.995 * brown + (random() - 0.5) * 0.02;
+    pcm[k] = (pcm[k]! / peak) * 0.8 + brown * 0.005;
+  }
+  return { pcm, pauses };
+}
+
+describe("encodeTrack: the alexa profile on peaky, espeak-like speech", () => {
+  const { pcm, pauses } = peakySpeech(40);
+  const durationMs = Math.round((pcm.length * 1000) / PIPELINE_SAMPLE_RATE);
+  const meta = { tags, chapters: [], durationMs };
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "rustpunt-peaky-"));
+    file = path.join(dir, "alexa.mp3");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("is as peaky as espeak's speech: peak-to-loudness ratio ≥ 16 dB (Alexa allows 12)", async () => {
+    const source = await measureLoudness(pcm);
+    expect(source.truePeakDbtp - source.integratedLufs).toBeGreaterThanOrEqual(16);
+  });
+
+  it("lands at -14 ±1 LUFS with true peak ≤ -2 dBTP, pauses where they were", async () => {
+    const result = await encodeTrack(pcm, "alexa", file, meta);
+    const measured = await ebur128(file);
+    expect(Math.abs(measured.integratedLufs - PROFILES.alexa.targetLufs)).toBeLessThanOrEqual(1);
+    expect(measured.truePeakDbtp).toBeLessThanOrEqual(PROFILES.alexa.maxTruePeakDbtp);
+    expect(result.integratedLufs).toBeCloseTo(measured.integratedLufs, 1);
+    // The shaping is zero-phase: speech still stops and starts where the timeline put it (the
+    // bed keeps the pauses above -60 dB, so they are found at -45 dB, under the speech).
+    const found = await silences(file, -45, 1000);
+    // The last pause runs on to the end of the track.
+    for (const p of pauses.slice(0, -1)) {
+      const match = found.find((f) => Math.abs(f.startMs - p.startMs) <= 50);
+      expect(match, `pause at ${p.startMs.toFixed(0)} ms`).toBeDefined();
+      expect(Math.abs(match!.endMs - p.endMs)).toBeLessThanOrEqual(50);
+    }
   });
 });
