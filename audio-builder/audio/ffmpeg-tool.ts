@@ -1,9 +1,9 @@
 // The one module that touches fluent-ffmpeg (the design card's media tool). Everything else in
-// the audio layer asks for "run ffmpeg with this PCM on stdin" and reads back stderr, so the
-// tool can be swapped without touching loudness or encoding logic.
+// the audio layer asks for "run ffmpeg with this PCM on stdin" and reads back stderr (and, when
+// asked, stdout), so the tool can be swapped without touching loudness or encoding logic.
 import { accessSync, chmodSync, constants, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import ffmpeg from "fluent-ffmpeg";
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
 
@@ -84,7 +84,16 @@ export function pcmStream(pcm: Float32Array, chunkSamples = 1 << 16): Readable {
 export const PCM_INPUT_OPTIONS = ["-f", "f32le", "-ar", String(PIPELINE_SAMPLE_RATE), "-ac", "1"];
 
 /** Runs ffmpeg to completion and resolves with its whole stderr (where filters like ebur128 report). */
-export function runFfmpeg(run: FfmpegRun): Promise<string> {
+export function runFfmpeg(run: FfmpegRun): Promise<string>;
+/**
+ * With `stdout`, the output goes to stdout (pipe:1) and its bytes come back too, e.g. decoded
+ * PCM to measure in JS. `expectedBytes` sizes the buffer up front, so a long track is not
+ * held twice while chunks are joined.
+ */
+export function runFfmpeg(run: Omit<FfmpegRun, "output"> & { stdout: { expectedBytes?: number } }): Promise<{ stderr: string; stdout: Uint8Array }>;
+export function runFfmpeg(
+  run: (FfmpegRun & { stdout?: undefined }) | (Omit<FfmpegRun, "output"> & { stdout: { expectedBytes?: number } }),
+): Promise<string | { stderr: string; stdout: Uint8Array }> {
   const binary = ffmpegPath();
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
@@ -97,16 +106,58 @@ export function runFfmpeg(run: FfmpegRun): Promise<string> {
     if (run.inputOptions) cmd.inputOptions(run.inputOptions);
     cmd.inputOptions(["-hide_banner"]);
     if (run.filters) cmd.audioFilters(run.filters);
-    cmd.format(run.format).outputOptions(["-nostats", ...(run.outputOptions ?? [])]).output(run.output);
+    const sink = run.stdout ? new ByteSink(run.stdout.expectedBytes ?? 1 << 20) : undefined;
+    cmd.format(run.format).outputOptions(["-nostats", ...(run.outputOptions ?? [])]);
+    if (sink) cmd.output(sink, { end: true });
+    else cmd.output((run as FfmpegRun).output);
     cmd.on("stderr", (line: string) => lines.push(line));
+    let failed = false;
     cmd.on("error", (err: Error) => {
+      failed = true;
       if (source instanceof Readable) source.destroy();
       const tail = lines.slice(-8).join("\n");
       reject(new Error(`ffmpeg (${binary}) failed: ${err.message}${tail ? `\n${tail}` : ""}`));
     });
-    cmd.on("end", () => resolve(lines.join("\n")));
+    // ffmpeg's exit and the last stdout bytes arrive in either order; resolve once both are in.
+    let pending = sink ? 2 : 1;
+    const settle = () => {
+      if (--pending > 0 || failed) return;
+      const stderr = lines.join("\n");
+      resolve(sink ? { stderr, stdout: sink.bytes() } : stderr);
+    };
+    cmd.on("end", settle);
+    sink?.on("finish", settle);
     // A broken pipe when ffmpeg exits early is reported through the command's own error.
     if (source instanceof Readable) source.on("error", () => undefined);
     cmd.run();
   });
+}
+
+/**
+ * Collects stdout into one growing buffer. No 'close' event: fluent-ffmpeg kills ffmpeg when
+ * its output stream closes before the process has been seen to exit.
+ */
+class ByteSink extends Writable {
+  private buf: Uint8Array;
+  private length = 0;
+
+  constructor(expectedBytes: number) {
+    super({ emitClose: false });
+    this.buf = new Uint8Array(Math.max(1024, expectedBytes));
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error | null) => void): void {
+    if (this.length + chunk.length > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + chunk.length));
+      grown.set(this.buf.subarray(0, this.length));
+      this.buf = grown;
+    }
+    this.buf.set(chunk, this.length);
+    this.length += chunk.length;
+    done();
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
 }

@@ -127,6 +127,21 @@ export function truePeak(a: PeakAnalysis): number {
 }
 
 /**
+ * The true peak (linear) of each frame of `frameSamples` samples, 4x oversampled only in blocks
+ * that could exceed `limit`; elsewhere the frame's sample peak, which is then known to be under
+ * it. The finished file's check needs the frames over a limit, not the exact peak of every frame.
+ */
+export function frameTruePeaks(a: PeakAnalysis, frameSamples: number, limit: number): Float32Array {
+  const frames = new Float32Array(Math.ceil(a.pcm.length / frameSamples));
+  for (let b = 0; b < a.samplePeak.length; b++) {
+    const f = Math.floor((b * BLOCK) / frameSamples);
+    const p = peakBound(a, b) > limit ? blockTruePeak(a, b) : a.samplePeak[b]!;
+    if (p > frames[f]!) frames[f] = p;
+  }
+  return frames;
+}
+
+/**
  * Gain (≤ 1) at the start of every block (plus one past the end), such that `gain` times the
  * signal times this curve keeps every oversampled peak at or under `ceiling` (linear; one
  * value, or one per block where the ceiling has been lowered locally).
