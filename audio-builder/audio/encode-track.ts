@@ -28,8 +28,10 @@ export interface EncodeResult {
   truePeakDbtp: number;
 }
 
-/** How far the encoded file may land from the target before it is re-encoded (bounds are ±1). */
-const LOUDNESS_AIM_LU = 0.5;
+/** How far the encoded file may land from the target before it is re-encoded: the bounds are ±1, less a margin for a listener-side meter. */
+const LOUDNESS_AIM_LU = 0.8;
+/** ebur128 prints 0.1 LU steps; a difference computed from them carries float noise. */
+const EPS = 1e-9;
 const LOUDNESS_BOUND_LU = 1;
 const MAX_ATTEMPTS = 4;
 /** Where the codec pushed a true peak over the limit, the ceiling drops by that much plus this. */
@@ -113,7 +115,7 @@ export async function encodeTrack(
       last = measured;
       const peakOver = measured.truePeakDbtp + METER_ALLOWANCE_DB - spec.maxTruePeakDbtp;
       const loudnessOff = spec.targetLufs - measured.integratedLufs;
-      if (silent || (peakOver <= 0 && Math.abs(loudnessOff) <= LOUDNESS_AIM_LU)) {
+      if (silent || (peakOver <= 0 && Math.abs(loudnessOff) <= LOUDNESS_AIM_LU + EPS)) {
         kept = measured;
         await rename(tmp, best);
         break;
@@ -129,7 +131,7 @@ export async function encodeTrack(
       lowerCeilingsWhereOver(ceilings, frames, spec.maxTruePeakDbtp - PEAK_GUARD_DB);
       // A gain change moves every peak the codec makes, so loudness within the aim is left alone.
       // More gain that bought no loudness last time will not now: stop rather than squash.
-      if (Math.abs(loudnessOff) > LOUDNESS_AIM_LU) {
+      if (Math.abs(loudnessOff) > LOUDNESS_AIM_LU + EPS) {
         const raisedDb = previous ? 20 * Math.log10(gain / previous.gain) : 0;
         if (previous && loudnessOff > 0 && raisedDb > 0.3 && measured.integratedLufs - previous.lufs < raisedDb / 2) break;
         baseGain *= dbToGain(loudnessOff);
