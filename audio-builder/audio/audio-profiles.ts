@@ -13,7 +13,7 @@ export interface ProfileSpec {
   maxTruePeakDbtp: number;
   /** Headroom the limiter keeps below `maxTruePeakDbtp` for the peaks MP3 coding adds back. */
   limiterMarginDb: number;
-  /** libmp3lame -q (0 best … 9 fastest): 5 is LAME's "good speed, reasonable quality", 7 "fast, ok quality". */
+  /** libmp3lame -q (0 best … 9 fastest): 7 is "fast, ok quality"; speech band-limited well under the bitrate's low-pass loses nothing audible. */
   lameQuality: number;
   /**
    * How much quieter libmp3lame makes the signal at this bitrate (its quantiser rounds towards
@@ -60,7 +60,7 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     targetLufs: -14,
     maxTruePeakDbtp: -2,
     limiterMarginDb: 1.0,
-    lameQuality: 5,
+    lameQuality: 7,
     codecLossDb: 0.45,
     // LAME's own low-pass at 48 kb/s, 24 kHz mono is ~7.5 kHz; named so it matches the shaping.
     lameCutoffHz: 7500,
