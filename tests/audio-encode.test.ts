@@ -53,10 +53,10 @@ describe("encodeTrack", () => {
     expect(firstFrame(await readFile(files.alexa))).toEqual({ version: "2", layer: 3 });
   });
 
-  it("makes the download profile a 44,100 Hz mono mp3 at 96 kb/s", async () => {
+  it("makes the download profile a 22,050 Hz mono mp3 at 64 kb/s", async () => {
     const info = await streamInfo(files.download);
-    expect(info).toMatchObject({ codecName: "mp3", sampleRate: 44100, channels: 1, bitRate: 96000 });
-    expect(firstFrame(await readFile(files.download))).toEqual({ version: "1", layer: 3 });
+    expect(info).toMatchObject({ codecName: "mp3", sampleRate: 22050, channels: 1, bitRate: 64000 });
+    expect(firstFrame(await readFile(files.download))).toEqual({ version: "2", layer: 3 });
   });
 
   it.each(PROFILE_NAMES)("%s: plays exactly as long as the timeline", async (profile) => {

@@ -30,19 +30,20 @@ export interface ProfileSpec {
 
 export const PROFILES: Record<AudioProfile, ProfileSpec> = {
   // Mono rather than stereo: every voice and aid is mono, so a second identical channel adds
-  // nothing but encoding time (libmp3lame takes about twice as long for joint stereo), and 96 kb/s
-  // mono spends more bits on the voice than 128 kb/s stereo would. A mono file is heard on both
+  // nothing but encoding time (libmp3lame takes about twice as long for joint stereo), and a mono
+  // stream spends all its bits on the one voice. A mono file is heard on both
   // earpieces, so podcast practice (AES TD1004) puts it 3 LU under stereo: -19 LUFS, which
-  // sounds as loud as a -16 LUFS stereo episode. 44,100 Hz is an exact 2x of the pipeline rate
-  // and the rate every player handles.
+  // sounds as loud as a -16 LUFS stereo episode. 22,050 Hz is the pipeline rate itself: the
+  // speech has nothing above 11 kHz, so 44.1 kHz would only double the encoder's work (and the
+  // file). 64 kb/s mono MPEG-2 Layer III keeps speech transparent on headphones.
   download: {
-    sampleRate: 44100,
+    sampleRate: 22050,
     channels: 1,
-    bitrateKbps: 96,
+    bitrateKbps: 64,
     targetLufs: -19,
     maxTruePeakDbtp: -1.5,
     limiterMarginDb: 0.7,
-    // A speech-only, 11 kHz-wide signal at 96 kb/s mono leaves LAME bits to spare: q7 is
+    // A speech-only, 11 kHz-wide signal at 64 kb/s mono leaves LAME bits to spare: q7 is
     // transparent here and ~10% faster.
     lameQuality: 7,
     codecLossDb: 0.45,

@@ -225,7 +225,7 @@ function planGain(analysis: PeakAnalysis, baseGain: number, ceiling: Float32Arra
 async function encodeMp3(pcm: Float32Array, gain: number, curve: Float32Array, spec: ProfileSpec, file: string): Promise<void> {
   await runFfmpeg({
     input: limitedStream(pcm, gain, curve),
-    // soxr: exact 2x for downloads, 160/147 for Alexa's 24 kHz, both without audible aliasing.
+    // soxr: a no-op for downloads (the pipeline rate), 160/147 for Alexa's 24 kHz without audible aliasing.
     filters: `aresample=${spec.sampleRate}:resampler=soxr`,
     format: "mp3",
     output: file,
