@@ -26,6 +26,12 @@ export interface ProfileSpec {
   lameCutoffHz?: number;
   /** Shaping before gain and limiter, for a loudness target espeak's peaky speech cannot reach without. */
   shaping?: Shaping;
+  /**
+   * The platform's own acceptance window, LUFS. A track that cannot reach target ±1 without
+   * squashing the voice, but keeps the true-peak limit and lands inside this window, is kept
+   * with a warning instead of failing the whole build.
+   */
+  acceptLufs?: readonly [number, number];
 }
 
 export const PROFILES: Record<AudioProfile, ProfileSpec> = {
@@ -59,6 +65,8 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     channels: 1,
     bitrateKbps: 48,
     targetLufs: -14,
+    // Amazon may reject skill audio outside -19 to -9 LUFS (design.md).
+    acceptLufs: [-19, -9],
     maxTruePeakDbtp: -2,
     limiterMarginDb: 1.0,
     lameQuality: 7,

@@ -26,6 +26,8 @@ export interface EncodeResult {
   sha256: string;
   integratedLufs: number;
   truePeakDbtp: number;
+  /** Set when the file keeps the true-peak limit but misses target ±1 (within the platform's window). */
+  warning?: string;
 }
 
 /** How far the encoded file may land from the target before it is re-encoded: the bounds are ±1, less a margin for a listener-side meter. */
@@ -90,6 +92,7 @@ export async function encodeTrack(
   const spec = PROFILES[profile];
   const tmp = `${outFile}.tmp-${process.pid}`;
   const best = `${tmp}-best`;
+  const fallback = `${tmp}-fallback`;
   try {
     const source = await measureSource(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
@@ -104,6 +107,7 @@ export async function encodeTrack(
     // One ceiling per limiter block: where MP3 coding pushes a peak over, only there it drops.
     const ceilings = new Float32Array(analysis.samplePeak.length).fill(dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb));
     let kept: Loudness | undefined;
+    let acceptable: Loudness | undefined;
     let last: Loudness | undefined;
     let previous: { lufs: number; gain: number } | undefined;
     let attempts = 0;
@@ -125,6 +129,13 @@ export async function encodeTrack(
         kept = measured;
         await rename(tmp, best);
       }
+      // Outside ±1 but safe for the platform: the last resort, closest to target.
+      const [acceptLow, acceptHigh] = spec.acceptLufs ?? [Infinity, -Infinity];
+      if (!kept && peakOver <= 0 && measured.integratedLufs >= acceptLow && measured.integratedLufs <= acceptHigh &&
+        (!acceptable || Math.abs(loudnessOff) < Math.abs(spec.targetLufs - acceptable.integratedLufs))) {
+        acceptable = measured;
+        await rename(tmp, fallback);
+      }
       if (attempt === MAX_ATTEMPTS) break;
       // Peaks and loudness are corrected separately, so one does not undo the other: the ceiling
       // drops only where the codec pushed a peak over the limit, the gain moves only for loudness.
@@ -138,6 +149,15 @@ export async function encodeTrack(
       }
       previous = { lufs: measured.integratedLufs, gain };
     }
+    let warning: string | undefined;
+    if (!kept && acceptable) {
+      kept = acceptable;
+      await rename(fallback, best);
+      warning =
+        `${profile} profile at ${acceptable.integratedLufs} LUFS / ${acceptable.truePeakDbtp} dBTP: outside ${spec.targetLufs} ±${LOUDNESS_BOUND_LU} LUFS ` +
+        `but within the true-peak limit and the platform's accepted ${spec.acceptLufs![0]} to ${spec.acceptLufs![1]} LUFS`;
+    }
+    await rm(fallback, { force: true });
     if (!kept) {
       throw new Error(
         `${outFile}: after ${attempts} encode(s) the ${profile} profile measures ${last!.integratedLufs} LUFS / ${last!.truePeakDbtp} dBTP; ` +
@@ -153,10 +173,12 @@ export async function encodeTrack(
       sha256: createHash("sha256").update(tagged).digest("hex"),
       integratedLufs: kept.integratedLufs,
       truePeakDbtp: kept.truePeakDbtp,
+      ...(warning ? { warning } : {}),
     };
   } catch (err) {
     await rm(tmp, { force: true });
     await rm(best, { force: true });
+    await rm(fallback, { force: true });
     throw err;
   }
 }

@@ -60,6 +60,8 @@ export interface BuildDistResult {
   catalogAudioMs: number;
   /** Outputs of tracks that no longer exist, removed by a full build. */
   removed: string[];
+  /** Tracks kept outside a profile's loudness target (but within its hard limits), one line each. */
+  warnings: string[];
 }
 
 export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistResult> {
@@ -134,12 +136,13 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     reporter.tracksStarted(toBuild.length);
     const limit = pLimit(availableParallelism());
     let builtAudioMs = 0;
+    const warnings: string[] = [];
     await Promise.all(
       toBuild.map(({ track, timeline, key }) =>
         limit(async () => {
           const started = performance.now();
           const tags = trackTags(track.script, track.variant, track.number, year);
-          const files = await buildTrackFiles(track, timeline, cache, stagingDir, tags);
+          const files = await buildTrackFiles(track, timeline, cache, stagingDir, tags, (w) => warnings.push(w));
           const catalogTrack = catalogEntry(track, timeline, files);
           manifest.tracks[track.ref] = { key, track: catalogTrack };
           catalogTracks.push(catalogTrack);
@@ -168,6 +171,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
       builtAudioMs,
       catalogAudioMs: catalog.tracks.reduce((sum, t) => sum + t.durationMs, 0),
       removed,
+      warnings: warnings.sort(),
     };
   } finally {
     process.off("exit", dropStaging);

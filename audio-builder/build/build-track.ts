@@ -30,6 +30,7 @@ export async function buildTrackFiles(
   cache: Pick<SegmentCache, "audio">,
   stagingDir: string,
   tags: TrackTagValues,
+  onWarning: (message: string) => void = () => undefined,
 ): Promise<TrackFiles> {
   // Each distinct sentence is read once, even when a breathing cue repeats forty times.
   const audio = new Map<string, SpeechAudio>();
@@ -54,6 +55,7 @@ export async function buildTrackFiles(
     const file = path.join(stagingDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
     const result = await encodeTrack(pcm, profile, file, meta);
+    if (result.warning) onWarning(`${track.ref}: ${result.warning}`);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };
   // One profile after the other: tracks already run one per core, and each encode holds its own

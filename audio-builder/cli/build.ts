@@ -54,6 +54,8 @@ const program = new Command()
       env: process.env,
       ...(baseUrl ? { baseUrl } : {}),
     });
+    // Warnings are printed even with --quiet: a track kept outside its loudness target is news.
+    for (const w of result.warnings) console.warn(`warning: ${w}`);
     if (flags.quiet) return;
     const seconds = (performance.now() - started) / 1000;
     const speed = result.builtAudioMs > 0 ? `, ${Math.round(result.builtAudioMs / 1000 / seconds)}× real time` : "";
