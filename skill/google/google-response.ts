@@ -92,7 +92,7 @@ function playedTrack(catalog: SkillCatalog, token: string, trackId: string, loca
 }
 
 /**
- * Google plays the download profile (44.1 kHz, for headphones and speakers) when the catalog has
+ * Google plays the download profile (64 kb/s, the quality meant for headphones and speakers) when the catalog has
  * it; the core's PlayInstruction carries the Alexa file, which is also valid MP3 over HTTPS.
  */
 export function mediaUrl(track: Pick<SkillCatalogTrack, "files">, audioBaseUrl: string): string {
