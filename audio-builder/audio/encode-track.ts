@@ -16,7 +16,8 @@ import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
 import { measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
 import { dbToGain } from "./sample-clock.js";
 import { shapeSpeech } from "./speech-shaper.js";
-import { analysePeaks, applyCurve, BLOCK, frameTruePeaks, limiterCurve, limiterLossDb, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
+import { StreamedPeakMeter } from "./streamed-peak-meter.js";
+import { analysePeaks, applyCurve, BLOCK, forgetPeaks, limiterCurve, limiterLossDb, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
 
 export type { AudioProfile } from "./audio-profiles.js";
 export type { TrackTags } from "./id3-tags.js";
@@ -88,6 +89,11 @@ export async function encodeTrack(
   profile: AudioProfile,
   outFile: string,
   meta: { tags: TrackTags; chapters: TimelineChapter[]; durationMs: number },
+  /**
+   * `consumePcm`: the caller needs `pcm` no more (its last profile), so a profile that shapes
+   * the speech may do so in place instead of holding a second copy of the track.
+   */
+  opts: { consumePcm?: boolean } = {},
 ): Promise<EncodeResult> {
   const spec = PROFILES[profile];
   const tmp = `${outFile}.tmp-${process.pid}`;
@@ -99,10 +105,17 @@ export async function encodeTrack(
     let work = pcm;
     let workLufs = source.integratedLufs;
     if (spec.shaping && !silent) {
-      work = shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping);
+      const inPlace = opts.consumePcm === true;
+      if (inPlace) {
+        // What was measured of the original no longer describes it.
+        forgetPeaks(pcm);
+        sourceLoudness.delete(pcm);
+      }
+      work = shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping, { inPlace });
       workLufs = (await measureLoudness(work, { truePeak: false })).integratedLufs;
     }
-    const analysis = analysePeaks(work, { remember: work === pcm });
+    const shaped = Boolean(spec.shaping) && !silent;
+    const analysis = analysePeaks(work, { remember: !shaped });
     let baseGain = silent ? 1 : dbToGain(spec.targetLufs - workLufs + spec.codecLossDb);
     // One ceiling per limiter block: where MP3 coding pushes a peak over, only there it drops.
     const ceilings = new Float32Array(analysis.samplePeak.length).fill(dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb));
@@ -194,22 +207,20 @@ async function verifyFile(
   durationMs: number,
   outFile: string,
 ): Promise<{ measured: Loudness; frames: { endMs: number; dbtp: number }[] }> {
-  const { stderr, stdout } = await runFfmpeg({
+  const frameSamples = Math.round((spec.sampleRate * FRAME_MS) / 1000);
+  const meter = new StreamedPeakMeter(frameSamples, dbToGain(spec.maxTruePeakDbtp - PEAK_GUARD_DB));
+  const { stderr } = await runFfmpeg({
     input: file,
     filters: VERIFY_FILTER,
     format: "f32le",
     // The file's own rate and the decoder's own samples: nothing to resample before metering.
     outputOptions: ["-c:a", "pcm_f32le", "-ar", String(spec.sampleRate), "-ac", "1"],
-    stdout: { expectedBytes: Math.ceil((durationMs / 1000 + 1) * spec.sampleRate) * 4 },
+    stdout: { onChunk: (chunk) => meter.push(chunk) },
   });
   const { integratedLufs } = parseEbur128Summary(stderr, false);
-  const decoded = new Float32Array(stdout.buffer, stdout.byteOffset, Math.floor(stdout.byteLength / 4));
-  checkDuration((decoded.length * 1000) / spec.sampleRate, durationMs, outFile);
-  const analysis = analysePeaks(decoded, { remember: false });
-  const frameSamples = Math.round((spec.sampleRate * FRAME_MS) / 1000);
-  const framePeaks = frameTruePeaks(analysis, frameSamples, dbToGain(spec.maxTruePeakDbtp - PEAK_GUARD_DB));
+  const { samples, truePeak: peak, framePeaks } = meter.finish();
+  checkDuration((samples * 1000) / spec.sampleRate, durationMs, outFile);
   const frames = Array.from(framePeaks, (p, f) => ({ endMs: (f + 1) * FRAME_MS, dbtp: 20 * Math.log10(p) }));
-  const peak = truePeak(analysis);
   return { measured: { integratedLufs, truePeakDbtp: Math.round(2000 * Math.log10(peak)) / 100 }, frames };
 }
 

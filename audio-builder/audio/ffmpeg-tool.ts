@@ -83,6 +83,15 @@ export function pcmStream(pcm: Float32Array, chunkSamples = 1 << 16): Readable {
 /** Input options that describe pipeline PCM on stdin. */
 export const PCM_INPUT_OPTIONS = ["-f", "f32le", "-ar", String(PIPELINE_SAMPLE_RATE), "-ac", "1"];
 
+/**
+ * `onChunk` hands each stdout chunk over as it arrives and keeps none of it (the resolved
+ * stdout is then empty): a long decoded track need not be held whole to be measured.
+ */
+export interface StdoutOptions {
+  expectedBytes?: number;
+  onChunk?: (chunk: Buffer) => void;
+}
+
 /** Runs ffmpeg to completion and resolves with its whole stderr (where filters like ebur128 report). */
 export function runFfmpeg(run: FfmpegRun): Promise<string>;
 /**
@@ -90,9 +99,9 @@ export function runFfmpeg(run: FfmpegRun): Promise<string>;
  * PCM to measure in JS. `expectedBytes` sizes the buffer up front, so a long track is not
  * held twice while chunks are joined.
  */
-export function runFfmpeg(run: Omit<FfmpegRun, "output"> & { stdout: { expectedBytes?: number } }): Promise<{ stderr: string; stdout: Uint8Array }>;
+export function runFfmpeg(run: Omit<FfmpegRun, "output"> & { stdout: StdoutOptions }): Promise<{ stderr: string; stdout: Uint8Array }>;
 export function runFfmpeg(
-  run: (FfmpegRun & { stdout?: undefined }) | (Omit<FfmpegRun, "output"> & { stdout: { expectedBytes?: number } }),
+  run: (FfmpegRun & { stdout?: undefined }) | (Omit<FfmpegRun, "output"> & { stdout: StdoutOptions }),
 ): Promise<string | { stderr: string; stdout: Uint8Array }> {
   const binary = ffmpegPath();
   return new Promise((resolve, reject) => {
@@ -106,7 +115,7 @@ export function runFfmpeg(
     if (run.inputOptions) cmd.inputOptions(run.inputOptions);
     cmd.inputOptions(["-hide_banner"]);
     if (run.filters) cmd.audioFilters(run.filters);
-    const sink = run.stdout ? new ByteSink(run.stdout.expectedBytes ?? 1 << 20) : undefined;
+    const sink = run.stdout ? new ByteSink(run.stdout.onChunk ? 0 : (run.stdout.expectedBytes ?? 1 << 20), run.stdout.onChunk) : undefined;
     cmd.format(run.format).outputOptions(["-nostats", ...(run.outputOptions ?? [])]);
     if (sink) cmd.output(sink, { end: true });
     else cmd.output((run as FfmpegRun).output);
@@ -141,12 +150,25 @@ class ByteSink extends Writable {
   private buf: Uint8Array;
   private length = 0;
 
-  constructor(expectedBytes: number) {
+  constructor(
+    expectedBytes: number,
+    private readonly onChunk?: (chunk: Buffer) => void,
+  ) {
     super({ emitClose: false });
-    this.buf = new Uint8Array(Math.max(1024, expectedBytes));
+    this.buf = new Uint8Array(onChunk ? 0 : Math.max(1024, expectedBytes));
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error | null) => void): void {
+    if (this.onChunk) {
+      try {
+        this.onChunk(chunk);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
+      done();
+      return;
+    }
     if (this.length + chunk.length > this.buf.length) {
       const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + chunk.length));
       grown.set(this.buf.subarray(0, this.length));

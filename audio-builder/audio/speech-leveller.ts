@@ -30,7 +30,8 @@ export interface Leveller {
 export const PAUSE_RAMP_MS = 80;
 
 /**
- * Returns a levelled copy of `pcm` and how much quieter it got (dB, energy-weighted like
+ * Returns a levelled copy of `pcm` (or `pcm` itself, levelled in place, when the caller has no
+ * further use for the original) and how much quieter it got (dB, energy-weighted like
  * integrated loudness), and which BLOCK-sample blocks hold speech. `referenceDb` is the track's
  * integrated loudness; the threshold is relative to it, so the leveller acts the same on quiet
  * and loud source material.
@@ -40,6 +41,7 @@ export function levelSpeech(
   referenceDb: number,
   lev: Leveller,
   sampleRate: number,
+  opts: { inPlace: boolean } = { inPlace: false },
 ): { pcm: Float32Array; lossDb: number; voiced: Uint8Array } {
   const n = pcm.length;
   const blocks = Math.ceil(n / BLOCK);
@@ -77,7 +79,7 @@ export function levelSpeech(
   const pauseDb = eAll > 0 ? 10 * Math.log10(eLevelled / eAll) : 0;
   fillPauses(gainDb, voiced, pauseDb, Math.round((PAUSE_RAMP_MS / 1000) * blockRate));
   smoothBothWays(gainDb, onePole(lev.smoothMs, blockRate));
-  const out = new Float32Array(n);
+  const out = opts.inPlace ? pcm : new Float32Array(n);
   let before = 0;
   let after = 0;
   let g0 = 10 ** (gainDb[0]! / 20);
@@ -88,9 +90,10 @@ export function levelSpeech(
     // The block's gain is reached at its centre; interpolate towards the next one.
     let g = g0;
     for (let i = b * BLOCK; i < end; i++, g += step) {
-      const v = pcm[i]! * g;
+      const x = pcm[i]!;
+      const v = x * g;
       out[i] = v;
-      before += pcm[i]! * pcm[i]!;
+      before += x * x;
       after += v * v;
     }
     g0 = g1;

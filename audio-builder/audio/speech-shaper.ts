@@ -31,10 +31,17 @@ export interface Shaping {
 /**
  * The shaped track, brought near `targetLufs`: loudness gating has an absolute threshold
  * (-70 LUFS), so a quiet noise bed counts only at the level the file will have, and the
- * caller's measurement of this track should see it there.
+ * caller's measurement of this track should see it there. `inPlace` shapes `pcm` itself, for a
+ * caller that needs the original no more: a long track is then not held twice.
  */
-export function shapeSpeech(pcm: Float32Array, sourceLufs: number, targetLufs: number, shaping: Shaping): Float32Array {
-  const levelled = levelSpeech(pcm, sourceLufs, shaping.leveller, PIPELINE_SAMPLE_RATE);
+export function shapeSpeech(
+  pcm: Float32Array,
+  sourceLufs: number,
+  targetLufs: number,
+  shaping: Shaping,
+  opts: { inPlace: boolean } = { inPlace: false },
+): Float32Array {
+  const levelled = levelSpeech(pcm, sourceLufs, shaping.leveller, PIPELINE_SAMPLE_RATE, opts);
   const out = levelled.pcm;
   // Loudness is estimated from energy (what the leveller and the pulse limiter take, weighted
   // like integrated loudness): close enough to place the ceiling, and no measuring pass. The

@@ -84,8 +84,13 @@ export function analysePeaks(pcm: Float32Array, opts: { remember: boolean } = { 
   return analysis;
 }
 
+/** Drops what `analysePeaks` remembers of `pcm`, before it is changed in place. */
+export function forgetPeaks(pcm: Float32Array): void {
+  cache.delete(pcm);
+}
+
 /** An upper bound on block b's true peak, from the sample peaks the interpolation can reach. */
-function peakBound(a: PeakAnalysis, b: number): number {
+export function peakBound(a: PeakAnalysis, b: number): number {
   const s = a.samplePeak;
   const near = Math.max(s[b]!, b > 0 ? s[b - 1]! : 0, b + 1 < s.length ? s[b + 1]! : 0);
   return near * OVERSHOOT_BOUND;

@@ -51,17 +51,18 @@ export async function buildTrackFiles(
   audio.clear();
 
   const meta = { tags, chapters: timeline.chapters, durationMs: timeline.durationMs };
-  const encode = async (profile: AudioProfile, relative: string): Promise<CatalogFile> => {
+  const encode = async (profile: AudioProfile, relative: string, last = false): Promise<CatalogFile> => {
     const file = path.join(stagingDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
-    const result = await encodeTrack(pcm, profile, file, meta);
+    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last });
     if (result.warning) onWarning(`${track.ref}: ${result.warning}`);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };
   // One profile after the other: tracks already run one per core, and each encode holds its own
   // peak analysis and limiter curve as large as the PCM, so overlapping them costs memory, not time.
+  // The last profile may shape the track in place: nothing reads the assembled PCM after it.
   const download = await encode("download", track.paths.download);
-  const alexa = await encode("alexa", track.paths.alexa);
+  const alexa = await encode("alexa", track.paths.alexa, true);
 
   const vtt = renderVtt(timeline);
   await writeFileAtomic(path.join(stagingDir, track.paths.transcript), vtt);
