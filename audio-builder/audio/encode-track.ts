@@ -10,7 +10,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { TimelineChapter } from "../timeline/timeline-types.js";
 import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.js";
-import { runFfmpeg } from "./ffmpeg-tool.js";
+import { pcmStream, runFfmpeg } from "./ffmpeg-tool.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
 import { measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
@@ -281,20 +281,10 @@ async function encodeMp3(pcm: Float32Array, gain: number, curve: Float32Array, s
 
 /** Gain × limiter curve × PCM, computed chunk by chunk as ffmpeg reads, so no second copy of the track. */
 function limitedStream(pcm: Float32Array, gain: number, curve: Float32Array): Readable {
-  const CHUNK = 1 << 16;
-  let offset = 0;
-  return new Readable({
-    read() {
-      if (offset >= pcm.length) {
-        this.push(null);
-        return;
-      }
-      const end = Math.min(pcm.length, offset + CHUNK);
-      const chunk = new Float32Array(end - offset);
-      applyCurve(pcm, gain, curve, offset, end, chunk);
-      offset = end;
-      this.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    },
+  return pcmStream(pcm, 1 << 16, (start, end) => {
+    const chunk = new Float32Array(end - start);
+    applyCurve(pcm, gain, curve, start, end, chunk);
+    return chunk;
   });
 }
 

@@ -63,8 +63,15 @@ export interface FfmpegRun {
   outputOptions?: string[];
 }
 
-/** Float32 samples as a stream of little-endian f32 chunks, without copying the whole track. */
-export function pcmStream(pcm: Float32Array, chunkSamples = 1 << 16): Readable {
+/**
+ * Float32 samples as a stream of little-endian f32 chunks, without copying the whole track.
+ * `map` computes each chunk on demand instead (e.g. gain and limiter applied as ffmpeg reads).
+ */
+export function pcmStream(
+  pcm: Float32Array,
+  chunkSamples = 1 << 16,
+  map?: (start: number, end: number) => Float32Array,
+): Readable {
   let offset = 0;
   return new Readable({
     read() {
@@ -73,7 +80,7 @@ export function pcmStream(pcm: Float32Array, chunkSamples = 1 << 16): Readable {
         return;
       }
       const end = Math.min(pcm.length, offset + chunkSamples);
-      const view = pcm.subarray(offset, end);
+      const view = map ? map(offset, end) : pcm.subarray(offset, end);
       offset = end;
       this.push(Buffer.from(view.buffer, view.byteOffset, view.byteLength));
     },

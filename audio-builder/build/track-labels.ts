@@ -1,5 +1,6 @@
 // How a track names itself to people: its title (catalog, ID3, players) and its ID3 tags.
 import type { Ending, ExerciseScript, Length, Locale, Variant } from "../model/script-schema.js";
+import type { TrackTags } from "../audio/id3-tags.js";
 
 const VARIANT_WORDS: Record<Locale, { length: Record<Length, string>; ending: Record<Ending, string> }> = {
   "nl-NL": { length: { short: "kort", long: "lang" }, ending: { wake: "om weer op te staan", sleep: "om in te slapen" } },
@@ -19,16 +20,8 @@ export function trackTitle(script: ExerciseScript, variant: Variant): string {
   return `${script.title} (${words.length[variant.length]}, ${words.ending[variant.ending]})`;
 }
 
-/** Field for field the audio module's TrackTags. */
-export interface TrackTagValues {
-  title: string;
-  artist: string;
-  album: string;
-  language: string;
-  track: number;
-  year: number;
-  comment: string;
-}
+/** The audio module's TrackTags, named here for what the build fills in. */
+export type TrackTagValues = TrackTags;
 
 export function trackTags(script: ExerciseScript, variant: Variant, number: number, year: number): TrackTagValues {
   return {
