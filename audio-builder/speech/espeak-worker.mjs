@@ -23,6 +23,12 @@ const port = parentPort;
 setFlagsFromString("--expose-gc");
 const collect = /** @type {() => void} */ (runInNewContext("gc"));
 
+// The package is an assertions build: every failed lookup while it sets up its in-memory file
+// system (thousands per call) creates an ErrnoError that captures a stack trace, which under a
+// source-map-aware loader cost about a third of each call. Nothing here reads those stacks;
+// this worker's own failures travel as messages.
+Error.stackTraceLimit = 0;
+
 // Compiled once per worker; left to itself the glue code reads and compiles the 18 MB module
 // (it embeds the voice data) on every call.
 const wasmPath = createRequire(import.meta.url).resolve("espeak-ng").replace(/\.js$/, ".wasm");
