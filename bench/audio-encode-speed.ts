@@ -45,7 +45,7 @@ try {
   const assembleCpu = cpuSeconds() - c;
   t = performance.now();
   c = cpuSeconds();
-  const source = await measureSource(pcm);
+  const source = measureSource(pcm);
   const measureMs = performance.now() - t;
   const measureCpu = cpuSeconds() - c;
   console.log(`track ${seconds.toFixed(1)} s`);

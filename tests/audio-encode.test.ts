@@ -89,7 +89,8 @@ describe("encodeTrack", () => {
     const measured = await ebur128(files[profile]);
     expect(Math.abs(measured.integratedLufs - spec.targetLufs)).toBeLessThanOrEqual(1);
     expect(measured.truePeakDbtp).toBeLessThanOrEqual(spec.maxTruePeakDbtp);
-    expect(results[profile].integratedLufs).toBeCloseTo(measured.integratedLufs, 1);
+    // The build's own meter and ffmpeg's both print one decimal; they agree within 0.05 before rounding.
+    expect(Math.abs(results[profile].integratedLufs - measured.integratedLufs)).toBeLessThanOrEqual(0.1 + 1e-9);
     expect(results[profile].truePeakDbtp).toBeCloseTo(measured.truePeakDbtp, 1);
   });
 
@@ -246,7 +247,8 @@ describe("encodeTrack: the alexa profile on peaky, espeak-like speech", () => {
     const measured = await ebur128(file);
     expect(Math.abs(measured.integratedLufs - PROFILES.alexa.targetLufs)).toBeLessThanOrEqual(1);
     expect(measured.truePeakDbtp).toBeLessThanOrEqual(PROFILES.alexa.maxTruePeakDbtp);
-    expect(result.integratedLufs).toBeCloseTo(measured.integratedLufs, 1);
+    // The build's own meter and ffmpeg's both print one decimal; they agree within 0.05 before rounding.
+    expect(Math.abs(result.integratedLufs - measured.integratedLufs)).toBeLessThanOrEqual(0.1 + 1e-9);
     // The shaping is zero-phase: speech still stops and starts where the timeline put it (the
     // bed keeps the pauses above -60 dB, so they are found at -45 dB, under the speech).
     const found = await silences(file, -45, 1000);

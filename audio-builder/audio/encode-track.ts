@@ -1,23 +1,23 @@
 // PCM → finished MP3 for one profile, in one ffmpeg pass per attempt: the linear gain and the
-// true-peak limiter are applied in JS as the PCM streams to ffmpeg's stdin, ffmpeg resamples
+// true-peak limiter are applied in JS as the PCM is written to a scratch file, ffmpeg resamples
 // and libmp3lame encodes once. No loudnorm: it is dynamic (it would reshape the quiet/loud
 // pacing of a relaxation track) and slow; a measured linear gain is faithful and fast.
 // The result is measured again on the file itself and written atomically. A profile whose
 // loudness target needs it (alexa) shapes the speech first (speech-shaper.ts); where the codec
 // then pushes a true peak over the limit, the next attempt lowers the ceiling only there.
 import { createHash } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { Readable } from "node:stream";
+import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import type { TimelineChapter } from "../timeline/timeline-types.js";
 import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.js";
-import { pcmStream, runFfmpeg } from "./ffmpeg-tool.js";
+import { PCM_INPUT_OPTIONS, runFfmpeg } from "./ffmpeg-tool.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
-import { measureLoudness, parseEbur128Summary, type Loudness } from "./loudness.js";
+import type { Loudness } from "./loudness.js";
+import { integratedLoudness, LoudnessMeter } from "./loudness-meter.js";
 import { dbToGain } from "./sample-clock.js";
 import { shapeSpeech } from "./speech-shaper.js";
 import { StreamedPeakMeter } from "./streamed-peak-meter.js";
-import { analysePeaks, applyCurve, BLOCK, forgetPeaks, limiterCurve, limiterLossDb, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
+import { analysePeaks, applyCurve, BLOCK, forgetPeaks, limiterCurve, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
 
 export type { AudioProfile } from "./audio-profiles.js";
 export type { TrackTags } from "./id3-tags.js";
@@ -27,13 +27,15 @@ export interface EncodeResult {
   sha256: string;
   integratedLufs: number;
   truePeakDbtp: number;
+  /** MP3 encodes it took to land within the profile's bounds. */
+  attempts: number;
   /** Set when the file keeps the true-peak limit but misses target ±1 (within the platform's window). */
   warning?: string;
 }
 
 /** How far the encoded file may land from the target before it is re-encoded: the bounds are ±1, less a margin for a listener-side meter. */
 const LOUDNESS_AIM_LU = 0.8;
-/** ebur128 prints 0.1 LU steps; a difference computed from them carries float noise. */
+/** Readings are rounded to 0.1 LU; a difference computed from them carries float noise. */
 const EPS = 1e-9;
 const LOUDNESS_BOUND_LU = 1;
 const MAX_ATTEMPTS = 4;
@@ -49,37 +51,31 @@ const FIX_REACH_MS = 50;
  */
 const MAX_MAKEUP_DB = 6;
 const MAX_MAKEUP_SHAPED_DB = 1;
+/** The gain search stops this close to its aim, or after this many measurements. */
+const PLAN_TOLERANCE_LU = 0.1;
+const PLAN_ROUNDS = 5;
 /** The file's duration must equal the timeline's (design.md; tests check the same bound). */
 const DURATION_TOLERANCE_MS = 50;
 /** Below this the track is silence; there is nothing to normalise. */
 const SILENT_LUFS = -69;
-/**
- * The finished file's check decodes it once: ffmpeg measures the integrated loudness (without
- * its 192 kHz true-peak pass, most of the cost) and hands the decoded PCM back, whose true peak
- * and per-frame peaks the limiter's own 4x-oversampled meter finds, looking closely only where
- * a peak could be over the limit.
- */
-const VERIFY_FILTER = "ebur128=framelog=verbose";
 /** 4x oversampling can read a few hundredths of a dB under a finer meter (ffmpeg's is 192 kHz). */
 const METER_ALLOWANCE_DB = 0.05;
 
 /** Measured once per track and shared by both profiles (the PCM is the cache key). */
-const sourceLoudness = new WeakMap<Float32Array, Promise<Loudness>>();
+const sourceLoudness = new WeakMap<Float32Array, Loudness>();
 
 /**
- * The track's integrated loudness (ffmpeg ebur128) and true peak. The true peak comes from the
- * limiter's own 4x-oversampled analysis, which the encode needs anyway, so ffmpeg skips its
- * costly 192 kHz true-peak pass here; the finished files get ffmpeg's full measurement.
+ * The track's integrated loudness (loudness-meter.ts) and true peak. The true peak comes from
+ * the limiter's own 4x-oversampled analysis, which the encode needs anyway.
  */
-export function measureSource(pcm: Float32Array): Promise<Loudness> {
+export function measureSource(pcm: Float32Array): Loudness {
   let hit = sourceLoudness.get(pcm);
   if (!hit) {
-    hit = measureLoudness(pcm, { truePeak: false }).then(({ integratedLufs }) => ({
-      integratedLufs,
+    hit = {
+      integratedLufs: integratedLoudness(pcm, PIPELINE_SAMPLE_RATE),
       truePeakDbtp: 20 * Math.log10(truePeak(analysePeaks(pcm))),
-    }));
+    };
     sourceLoudness.set(pcm, hit);
-    hit.catch(() => sourceLoudness.delete(pcm));
   }
   return hit;
 }
@@ -100,7 +96,7 @@ export async function encodeTrack(
   const best = `${tmp}-best`;
   const fallback = `${tmp}-fallback`;
   try {
-    const source = await measureSource(pcm);
+    const source = measureSource(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
     let work = pcm;
     let workLufs = source.integratedLufs;
@@ -112,11 +108,12 @@ export async function encodeTrack(
         sourceLoudness.delete(pcm);
       }
       work = shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping, { inPlace });
-      workLufs = (await measureLoudness(work, { truePeak: false })).integratedLufs;
+      workLufs = integratedLoudness(work, PIPELINE_SAMPLE_RATE);
     }
     const shaped = Boolean(spec.shaping) && !silent;
     const analysis = analysePeaks(work, { remember: !shaped });
-    let baseGain = silent ? 1 : dbToGain(spec.targetLufs - workLufs + spec.codecLossDb);
+    // What the limited PCM should measure so that the file lands on target: the codec takes a little.
+    let aimLufs = spec.targetLufs + spec.codecLossDb;
     // One ceiling per limiter block: where MP3 coding pushes a peak over, only there it drops.
     const ceilings = new Float32Array(analysis.samplePeak.length).fill(dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb));
     let kept: Loudness | undefined;
@@ -126,7 +123,9 @@ export async function encodeTrack(
     let attempts = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       attempts = attempt;
-      const { gain, curve } = planGain(analysis, baseGain, ceilings, spec.shaping ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB);
+      const { gain, curve } = silent
+        ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1) }
+        : planGain(work, analysis, { aimLufs, workLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
       await encodeMp3(work, gain, curve, spec, tmp);
       const { measured, frames } = await verifyFile(tmp, spec, meta.durationMs, outFile);
       last = measured;
@@ -158,7 +157,7 @@ export async function encodeTrack(
       if (Math.abs(loudnessOff) > LOUDNESS_AIM_LU + EPS) {
         const raisedDb = previous ? 20 * Math.log10(gain / previous.gain) : 0;
         if (previous && loudnessOff > 0 && raisedDb > 0.3 && measured.integratedLufs - previous.lufs < raisedDb / 2) break;
-        baseGain *= dbToGain(loudnessOff);
+        aimLufs += loudnessOff;
       }
       previous = { lufs: measured.integratedLufs, gain };
     }
@@ -186,6 +185,7 @@ export async function encodeTrack(
       sha256: createHash("sha256").update(tagged).digest("hex"),
       integratedLufs: kept.integratedLufs,
       truePeakDbtp: kept.truePeakDbtp,
+      attempts,
       ...(warning ? { warning } : {}),
     };
   } catch (err) {
@@ -197,9 +197,10 @@ export async function encodeTrack(
 }
 
 /**
- * Decodes the finished file once: integrated loudness from ffmpeg, the true peak overall and
- * per 100 ms frame (exact only for frames that can be over the encode loop's limit) from the
- * decoded PCM, and the duration from its sample count.
+ * Decodes the finished file once and measures the PCM as it streams back: integrated loudness
+ * (loudness-meter.ts), the true peak overall and per 100 ms frame (the limiter's own 4x-
+ * oversampled meter, exact only for frames that can be over the encode loop's limit), and the
+ * duration from its sample count.
  */
 async function verifyFile(
   file: string,
@@ -209,15 +210,21 @@ async function verifyFile(
 ): Promise<{ measured: Loudness; frames: { endMs: number; dbtp: number }[] }> {
   const frameSamples = Math.round((spec.sampleRate * FRAME_MS) / 1000);
   const meter = new StreamedPeakMeter(frameSamples, dbToGain(spec.maxTruePeakDbtp - PEAK_GUARD_DB));
-  const { stderr } = await runFfmpeg({
+  const loudness = new LoudnessMeter(spec.sampleRate);
+  await runFfmpeg({
     input: file,
-    filters: VERIFY_FILTER,
     format: "f32le",
     // The file's own rate and the decoder's own samples: nothing to resample before metering.
     outputOptions: ["-c:a", "pcm_f32le", "-ar", String(spec.sampleRate), "-ac", "1"],
-    stdout: { onChunk: (chunk) => meter.push(chunk) },
+    stdout: {
+      onChunk: (chunk) => {
+        meter.push(chunk);
+        loudness.pushBytes(chunk);
+      },
+    },
   });
-  const { integratedLufs } = parseEbur128Summary(stderr, false);
+  // Rounded as ffmpeg's ebur128 prints it, so a retry decision never hangs on a hundredth.
+  const integratedLufs = Math.round(loudness.integratedLufs() * 10) / 10;
   const { samples, truePeak: peak, framePeaks } = meter.finish();
   checkDuration((samples * 1000) / spec.sampleRate, durationMs, outFile);
   const frames = Array.from(framePeaks, (p, f) => ({ endMs: (f + 1) * FRAME_MS, dbtp: 20 * Math.log10(p) }));
@@ -238,54 +245,115 @@ function lowerCeilingsWhereOver(ceilings: Float32Array, frames: { endMs: number;
 }
 
 /**
- * The linear gain that brings the track to target once the limiter has taken its share: the
- * limiter lowers loudness a little where it works, so the gain is raised by that loss and the
- * curve recomputed, a few rounds until it settles.
+ * The gain, and the limiter curve at that gain, whose limited PCM measures `aimLufs`. The
+ * limited track is measured rather than estimated: on sparse speech (short breathing cues
+ * between long pauses) the limiter's share of the loudness is two or three times what its
+ * energy suggests, because the loudness gate then admits more of the quiet blocks. There, more
+ * gain can even make the track quieter, so the closest reading wins. The gain may exceed the
+ * plain gain (no limiter) by at most `maxMakeUpDb`, so speech is not squashed into loudness.
  */
-function planGain(analysis: PeakAnalysis, baseGain: number, ceiling: Float32Array, maxMakeUpDb: number): { gain: number; curve: Float32Array } {
-  let gain = baseGain;
-  let curve = limiterCurve(analysis, gain, ceiling);
-  for (let round = 0; round < 4; round++) {
-    const makeUp = Math.min(maxMakeUpDb, -limiterLossDb(analysis, curve));
-    const next = baseGain * dbToGain(makeUp);
-    if (Math.abs(next / gain - 1) < 0.005) break;
-    gain = next;
-    curve = limiterCurve(analysis, gain, ceiling);
+function planGain(
+  work: Float32Array,
+  analysis: PeakAnalysis,
+  opts: { aimLufs: number; workLufs: number; ceilings: Float32Array; maxMakeUpDb: number },
+): { gain: number; curve: Float32Array } {
+  const plainDb = opts.aimLufs - opts.workLufs;
+  let gainDb = plainDb;
+  let best: { gainDb: number; gain: number; curve: Float32Array; offLu: number } | undefined;
+  let previous: { gainDb: number; lufs: number } | undefined;
+  /** Set once more gain has made the track quieter: from then on the search steps down. */
+  let downStep: number | undefined;
+  for (let round = 0; round < PLAN_ROUNDS; round++) {
+    const gain = dbToGain(gainDb);
+    const curve = limiterCurve(analysis, gain, opts.ceilings);
+    // Where the limiter does nothing, the result is exactly the gain: nothing to measure.
+    const lufs = curveIsFlat(curve) ? opts.workLufs + gainDb : limitedLoudness(work, gain, curve);
+    const offLu = opts.aimLufs - lufs;
+    const improved = !best || Math.abs(offLu) < Math.abs(best.offLu);
+    if (improved) best = { gainDb, gain, curve, offLu };
+    if (Math.abs(offLu) <= PLAN_TOLERANCE_LU) break;
+    let next: number;
+    if (downStep !== undefined) {
+      if (!improved) break;
+      next = gainDb - downStep;
+    } else if (previous && gainDb > previous.gainDb && lufs <= previous.lufs) {
+      // Past the loudest point: the limiter pins the speech while pauses, tones and bed come up.
+      downStep = (gainDb - previous.gainDb) / 2;
+      next = best!.gainDb - downStep;
+    } else {
+      next = Math.min(plainDb + opts.maxMakeUpDb, gainDb + offLu);
+    }
+    if (Math.abs(next - gainDb) < 0.01) break;
+    previous = { gainDb, lufs };
+    gainDb = next;
   }
-  return { gain, curve };
+  return best!;
+}
+
+function curveIsFlat(curve: Float32Array): boolean {
+  for (let i = 0; i < curve.length; i++) if (curve[i]! < 1) return false;
+  return true;
+}
+
+/** Integrated loudness of gain × curve × PCM, computed chunk by chunk: no copy of the track. */
+function limitedLoudness(pcm: Float32Array, gain: number, curve: Float32Array): number {
+  const meter = new LoudnessMeter(PIPELINE_SAMPLE_RATE);
+  const chunk = new Float32Array(1 << 16);
+  for (let start = 0; start < pcm.length; start += chunk.length) {
+    const end = Math.min(pcm.length, start + chunk.length);
+    applyCurve(pcm, gain, curve, start, end, chunk);
+    meter.push(end - start === chunk.length ? chunk : chunk.subarray(0, end - start));
+  }
+  return meter.integratedLufs();
 }
 
 async function encodeMp3(pcm: Float32Array, gain: number, curve: Float32Array, spec: ProfileSpec, file: string): Promise<void> {
-  await runFfmpeg({
-    input: limitedStream(pcm, gain, curve),
-    // soxr: a no-op for downloads (the pipeline rate), 160/147 for Alexa's 24 kHz without audible aliasing.
-    filters: `aresample=${spec.sampleRate}:resampler=soxr`,
-    format: "mp3",
-    output: file,
-    outputOptions: [
-      "-c:a", "libmp3lame",
-      "-b:a", `${spec.bitrateKbps}k`,
-      "-ar", String(spec.sampleRate),
-      "-ac", String(spec.channels),
-      "-compression_level", String(spec.lameQuality),
-      ...(spec.lameCutoffHz ? ["-cutoff", String(spec.lameCutoffHz)] : []),
-      // The Xing/LAME frame carries the encoder delay and padding, so players (and ffprobe)
-      // report the exact duration and play gaplessly; it needs a seekable file, as here.
-      "-write_xing", "1",
-      // node-id3 writes the tags afterwards; ffmpeg's own ID3 tag would only be replaced.
-      "-id3v2_version", "0",
-      "-map_metadata", "-1",
-    ],
-  });
+  // The limited PCM goes to a scratch file first, rather than through a pipe: the encoder then
+  // never waits on this thread, which meanwhile shapes and measures the other tracks (a pipe
+  // stalls libmp3lame for as long as any synchronous step on this thread runs).
+  const pcmFile = `${file}.f32`;
+  try {
+    await writeLimitedPcm(pcm, gain, curve, pcmFile);
+    await runFfmpeg({
+      input: pcmFile,
+      inputOptions: PCM_INPUT_OPTIONS,
+      // soxr: a no-op for downloads (the pipeline rate), 160/147 for Alexa's 24 kHz without audible aliasing.
+      filters: `aresample=${spec.sampleRate}:resampler=soxr`,
+      format: "mp3",
+      output: file,
+      outputOptions: [
+        "-c:a", "libmp3lame",
+        "-b:a", `${spec.bitrateKbps}k`,
+        "-ar", String(spec.sampleRate),
+        "-ac", String(spec.channels),
+        "-compression_level", String(spec.lameQuality),
+        ...(spec.lameCutoffHz ? ["-cutoff", String(spec.lameCutoffHz)] : []),
+        // The Xing/LAME frame carries the encoder delay and padding, so players (and ffprobe)
+        // report the exact duration and play gaplessly; it needs a seekable file, as here.
+        "-write_xing", "1",
+        // node-id3 writes the tags afterwards; ffmpeg's own ID3 tag would only be replaced.
+        "-id3v2_version", "0",
+        "-map_metadata", "-1",
+      ],
+    });
+  } finally {
+    await rm(pcmFile, { force: true });
+  }
 }
 
-/** Gain × limiter curve × PCM, computed chunk by chunk as ffmpeg reads, so no second copy of the track. */
-function limitedStream(pcm: Float32Array, gain: number, curve: Float32Array): Readable {
-  return pcmStream(pcm, 1 << 16, (start, end) => {
-    const chunk = new Float32Array(end - start);
-    applyCurve(pcm, gain, curve, start, end, chunk);
-    return chunk;
-  });
+/** Gain × limiter curve × PCM, computed and written chunk by chunk: no second copy of the track. */
+async function writeLimitedPcm(pcm: Float32Array, gain: number, curve: Float32Array, pcmFile: string): Promise<void> {
+  const out = await open(pcmFile, "w");
+  try {
+    const chunk = new Float32Array(1 << 16);
+    for (let start = 0; start < pcm.length; start += chunk.length) {
+      const end = Math.min(pcm.length, start + chunk.length);
+      applyCurve(pcm, gain, curve, start, end, chunk);
+      await out.write(new Uint8Array(chunk.buffer, 0, (end - start) * 4));
+    }
+  } finally {
+    await out.close();
+  }
 }
 
 /**
