@@ -76,7 +76,7 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     shaping: {
       leveller: { thresholdDb: -12, ratio: 4, kneeDb: 6, detectorMs: 5, smoothMs: 8, gateDb: -25 },
       pulseCeilingDb: 10,
-      pulseTiming: { attackMs: 1, releaseMs: 6, truePeaks: false },
+      pulseTiming: { attackMs: 1, releaseMs: 6, truePeaks: true },
       bandLimit: { passHz: 6000, stopHz: 7800 },
     },
   },

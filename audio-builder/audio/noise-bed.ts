@@ -54,18 +54,32 @@ function noise(kind: BedKind, seed: number): () => number {
   };
 }
 
+/**
+ * The generator's long-run RMS, from a fixed stretch of it: a track's own bed then lands within
+ * a few hundredths of a dB of the asked level, and the bed is generated in one pass.
+ */
+const stationaryRms = new Map<BedKind, number>();
+function generatorRms(kind: BedKind): number {
+  let rms = stationaryRms.get(kind);
+  if (rms === undefined) {
+    const next = noise(kind, 0x5eed);
+    const n = 60 * PIPELINE_SAMPLE_RATE;
+    let energy = 0;
+    for (let i = 0; i < n; i++) {
+      const v = next();
+      energy += v * v;
+    }
+    rms = Math.sqrt(energy / n);
+    stationaryRms.set(kind, rms);
+  }
+  return rms;
+}
+
 /** Adds the bed over the whole of `out` at the given RMS (linear), fading in and out over 3 s. */
 export function addNoiseBed(out: Float32Array, kind: BedKind, rms: number, seed: number): void {
   const n = out.length;
   if (n === 0 || rms <= 0) return;
-  // First pass measures the generator's own level so the bed lands exactly at `rms`.
-  let energy = 0;
-  const measure = noise(kind, seed);
-  for (let i = 0; i < n; i++) {
-    const v = measure();
-    energy += v * v;
-  }
-  const scale = rms / Math.sqrt(energy / n || 1);
+  const scale = rms / generatorRms(kind);
   const fade = Math.min(Math.round(FADE_S * PIPELINE_SAMPLE_RATE), Math.floor(n / 2));
   const next = noise(kind, seed);
   for (let i = 0; i < n; i++) {

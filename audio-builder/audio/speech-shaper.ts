@@ -5,11 +5,12 @@
 // have to squash the voice by that much, so the track is shaped first, in three zero-latency
 // steps (the whole track is in memory, so nothing moves against the timeline):
 //  1. a speech leveller evens out syllables (see speech-leveller.ts);
-//  2. a fast sample-peak limiter (1 ms look-ahead, few-ms release) trims the pulse tips a few
+//  2. a zero-phase low-pass at the codec's band edge, so what follows works on the band the
+//     listener gets (the codec's own low-pass would otherwise reshape every trimmed peak and
+//     bring 2-4 dB of true peak back);
+//  3. a fast true-peak limiter (1 ms look-ahead, few-ms release) trims the pulse tips a few
 //     dB: a smooth gain dip per pitch period, whose products are harmonics of the voice's own
-//     pitch, not the hard-clipping buzz a clipper adds;
-//  3. a zero-phase low-pass at the codec's band edge, so the true-peak limiter that follows
-//     works on the band the listener gets and the codec adds back ~1 dB, not 3-4.
+//     pitch, not the hard-clipping buzz a clipper adds.
 // The result is a new PCM track; the caller measures it and runs the usual gain and limiter.
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
 import { lowPassInPlace, type BandLimit } from "./band-limit.js";
@@ -22,7 +23,7 @@ const MAX_TRIM_MAKEUP_DB = 6;
 
 export interface Shaping {
   leveller: Leveller;
-  /** The fast limiter's sample-peak ceiling, dB above the shaped track's loudness. */
+  /** The fast limiter's true-peak ceiling, dB above the shaped track's loudness. */
   pulseCeilingDb: number;
   pulseTiming: LimiterTiming;
   bandLimit: BandLimit;
@@ -43,6 +44,7 @@ export function shapeSpeech(
 ): Float32Array {
   const levelled = levelSpeech(pcm, sourceLufs, shaping.leveller, PIPELINE_SAMPLE_RATE, opts);
   const out = levelled.pcm;
+  lowPassInPlace(out, shaping.bandLimit, PIPELINE_SAMPLE_RATE);
   // Loudness is estimated from energy (what the leveller and the pulse limiter take, weighted
   // like integrated loudness): close enough to place the ceiling, and no measuring pass. The
   // gain that brings the trimmed track to the target is found in a few rounds, as the trim
@@ -67,6 +69,5 @@ export function shapeSpeech(
     for (let b = 0; b < curve.length; b++) curve[b] = curve[b]! * dbToGain(pauseDb[Math.min(b, pauseDb.length - 1)]!);
   }
   applyCurve(out, dbToGain(gainDb), curve, 0, out.length, out);
-  lowPassInPlace(out, shaping.bandLimit, PIPELINE_SAMPLE_RATE);
   return out;
 }

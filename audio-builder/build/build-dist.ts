@@ -133,6 +133,9 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     }
 
     // Build what changed, on every core. Staged files stay out of dist/ until the commit.
+    // Longest first: the last tracks to start are then the short ones, so no core sits idle
+    // through one long encode at the end.
+    toBuild.sort((a, b) => b.timeline.durationMs - a.timeline.durationMs);
     reporter.tracksStarted(toBuild.length);
     const limit = pLimit(availableParallelism());
     let builtAudioMs = 0;

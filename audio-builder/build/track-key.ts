@@ -7,7 +7,7 @@ import type { Timeline } from "../timeline/timeline-types.js";
  * Bump when the assembly or encoding changes in a way the inputs below do not show (a new filter,
  * another encoder setting, a change to the VTT layout): every track is then rebuilt once.
  */
-export const BUILD_FORMAT_VERSION = 1;
+export const BUILD_FORMAT_VERSION = 2;
 
 export interface TrackKeyInputs {
   /** The timeline laid out with measured speech durations. */
