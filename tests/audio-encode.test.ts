@@ -7,11 +7,10 @@ import NodeID3 from "node-id3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assembleTrack } from "../audio-builder/audio/assemble-track.js";
 import { PROFILES, type AudioProfile } from "../audio-builder/audio/audio-profiles.js";
-import { encodeTrack, type EncodeResult, type TrackTags } from "../audio-builder/audio/encode-track.js";
+import { encodeTrack, measureSource, type EncodeResult, type TrackTags } from "../audio-builder/audio/encode-track.js";
 import type { SilenceEvent } from "../audio-builder/timeline/timeline-types.js";
 import { breathingTrack } from "./helpers/synthetic-track.js";
 import { ebur128, firstFrame, silences, streamInfo } from "./helpers/mp3-inspect.js";
-import { measureLoudness } from "../audio-builder/audio/loudness.js";
 import { PIPELINE_SAMPLE_RATE } from "../audio-builder/speech/tts-engine.js";
 
 const tags: TrackTags = {
@@ -238,7 +237,7 @@ describe("encodeTrack: the alexa profile on peaky, espeak-like speech", () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("is as peaky as espeak's speech: peak-to-loudness ratio ≥ 16 dB (Alexa allows 12)", async () => {
-    const source = await measureLoudness(pcm);
+    const source = measureSource(pcm);
     expect(source.truePeakDbtp - source.integratedLufs).toBeGreaterThanOrEqual(16);
   });
 

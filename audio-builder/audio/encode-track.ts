@@ -12,8 +12,7 @@ import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.
 import { PCM_INPUT_OPTIONS, runFfmpeg } from "./ffmpeg-tool.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
-import type { Loudness } from "./loudness.js";
-import { integratedLoudness, LoudnessMeter } from "./loudness-meter.js";
+import { integratedLoudness, LoudnessMeter, type Loudness } from "./loudness-meter.js";
 import { dbToGain } from "./sample-clock.js";
 import { shapeSpeech } from "./speech-shaper.js";
 import { StreamedPeakMeter } from "./streamed-peak-meter.js";

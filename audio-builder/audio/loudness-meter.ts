@@ -5,6 +5,11 @@
 // analogue prototype (as libebur128 does), so a measurement costs two biquads per sample on
 // PCM the pipeline already holds or streams. tests/loudness-meter.test.ts holds it to ffmpeg.
 
+export interface Loudness {
+  integratedLufs: number;
+  truePeakDbtp: number;
+}
+
 /** Stage 1: the head's high-shelf (+4 dB above ~1.7 kHz). Stage 2: the RLB high-pass (~38 Hz). */
 const SHELF = { f0: 1681.974450955533, gainDb: 3.999843853973347, q: 0.7071752369554196 };
 const HIGH_PASS = { f0: 38.13547087602444, q: 0.5003270373238773 };

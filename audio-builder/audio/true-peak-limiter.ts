@@ -157,7 +157,7 @@ export function limiterCurve(analysis: PeakAnalysis, gain: number, ceilings: num
   const blocks = analysis.samplePeak.length;
   const attack = Math.max(1, Math.ceil((timing.attackMs / 1000) * PIPELINE_SAMPLE_RATE / BLOCK));
   const releaseStep = 1 - Math.exp(-BLOCK / ((timing.releaseMs / 1000) * PIPELINE_SAMPLE_RATE));
-  const need = new Float32Array(blocks);
+  const { need, m, deque } = scratchFor(blocks);
   for (let b = 0; b < blocks; b++) {
     const ceiling = typeof ceilings === "number" ? ceilings : ceilings[b]!;
     if (!timing.truePeaks) {
@@ -175,8 +175,6 @@ export function limiterCurve(analysis: PeakAnalysis, gain: number, ceilings: num
   // m[k] = min(need[k-1 .. k+attack+1]): the -1/+1 lets interpolation between two block
   // starts stay under both blocks' needs.
   const points = blocks + 1;
-  const m = new Float32Array(points);
-  const deque = new Int32Array(blocks + 1);
   let head = 0;
   let tail = 0;
   let next = 0;
@@ -204,6 +202,19 @@ export function limiterCurve(analysis: PeakAnalysis, gain: number, ceilings: num
     curve[k] = level;
   }
   return curve;
+}
+
+/**
+ * Working arrays for limiterCurve, kept between calls: the gain search computes a dozen curves
+ * per track, and fresh arrays each time (three per call, as long as the track's block count)
+ * left tens of MB of garbage per track in flight. Safe to share: limiterCurve is synchronous.
+ */
+let scratch: { need: Float32Array; m: Float32Array; deque: Int32Array } | undefined;
+function scratchFor(blocks: number): { need: Float32Array; m: Float32Array; deque: Int32Array } {
+  if (!scratch || scratch.need.length < blocks) {
+    scratch = { need: new Float32Array(blocks), m: new Float32Array(blocks + 1), deque: new Int32Array(blocks + 1) };
+  }
+  return scratch;
 }
 
 /** How much quieter (dB, ≤ 0) the limiter makes the track: energy-weighted, like integrated loudness. */
