@@ -12,7 +12,7 @@ import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.
 import { PCM_INPUT_OPTIONS, runFfmpeg } from "./ffmpeg-tool.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
 import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
-import { integratedLoudness, LoudnessMeter, type Loudness } from "./loudness-meter.js";
+import { LoudnessMeter, type Loudness } from "./loudness-meter.js";
 import { dbToGain } from "./sample-clock.js";
 import { shapeSpeech } from "./speech-shaper.js";
 import { StreamedPeakMeter } from "./streamed-peak-meter.js";
@@ -61,22 +61,35 @@ const SILENT_LUFS = -69;
 const METER_ALLOWANCE_DB = 0.05;
 
 /** Measured once per track and shared by both profiles (the PCM is the cache key). */
-const sourceLoudness = new WeakMap<Float32Array, Loudness>();
+const sourceLoudness = new WeakMap<Float32Array, Loudness & { meter: LoudnessMeter }>();
 
 /**
  * The track's integrated loudness (loudness-meter.ts) and true peak. The true peak comes from
  * the limiter's own 4x-oversampled analysis, which the encode needs anyway.
  */
 export function measureSource(pcm: Float32Array): Loudness {
+  return sourceMeasure(pcm);
+}
+
+function sourceMeasure(pcm: Float32Array): Loudness & { meter: LoudnessMeter } {
   let hit = sourceLoudness.get(pcm);
   if (!hit) {
+    const meter = blockMeter(pcm);
     hit = {
-      integratedLufs: integratedLoudness(pcm, PIPELINE_SAMPLE_RATE),
+      integratedLufs: meter.integratedLufs(),
       truePeakDbtp: 20 * Math.log10(truePeak(analysePeaks(pcm))),
+      meter,
     };
     sourceLoudness.set(pcm, hit);
   }
   return hit;
+}
+
+/** A loudness meter over `pcm` that keeps its energy per limiter block, for the gain search. */
+function blockMeter(pcm: Float32Array): LoudnessMeter {
+  const meter = new LoudnessMeter(PIPELINE_SAMPLE_RATE, BLOCK);
+  meter.push(pcm);
+  return meter;
 }
 
 export async function encodeTrack(
@@ -95,10 +108,10 @@ export async function encodeTrack(
   const best = `${tmp}-best`;
   const fallback = `${tmp}-fallback`;
   try {
-    const source = measureSource(pcm);
+    const source = sourceMeasure(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
     let work = pcm;
-    let workLufs = source.integratedLufs;
+    let workMeter = source.meter;
     if (spec.shaping && !silent) {
       const inPlace = opts.consumePcm === true;
       if (inPlace) {
@@ -107,7 +120,7 @@ export async function encodeTrack(
         sourceLoudness.delete(pcm);
       }
       work = shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping, { inPlace });
-      workLufs = integratedLoudness(work, PIPELINE_SAMPLE_RATE);
+      workMeter = blockMeter(work);
     }
     const shaped = Boolean(spec.shaping) && !silent;
     const analysis = analysePeaks(work, { remember: !shaped });
@@ -124,7 +137,7 @@ export async function encodeTrack(
       attempts = attempt;
       const { gain, curve } = silent
         ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1) }
-        : planGain(work, analysis, { aimLufs, workLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
+        : planGain(workMeter, analysis, { aimLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
       await encodeMp3(work, gain, curve, spec, tmp);
       const { measured, frames } = await verifyFile(tmp, spec, meta.durationMs, outFile);
       last = measured;
@@ -245,18 +258,20 @@ function lowerCeilingsWhereOver(ceilings: Float32Array, frames: { endMs: number;
 
 /**
  * The gain, and the limiter curve at that gain, whose limited PCM measures `aimLufs`. The
- * limited track is measured rather than estimated: on sparse speech (short breathing cues
+ * limited track's loudness is read from the track's K-weighted block energies under the curve
+ * (loudness-meter.ts) rather than estimated from plain energy: on sparse speech (short breathing cues
  * between long pauses) the limiter's share of the loudness is two or three times what its
  * energy suggests, because the loudness gate then admits more of the quiet blocks. There, more
  * gain can even make the track quieter, so the closest reading wins. The gain may exceed the
  * plain gain (no limiter) by at most `maxMakeUpDb`, so speech is not squashed into loudness.
  */
 function planGain(
-  work: Float32Array,
+  meter: LoudnessMeter,
   analysis: PeakAnalysis,
-  opts: { aimLufs: number; workLufs: number; ceilings: Float32Array; maxMakeUpDb: number },
+  opts: { aimLufs: number; ceilings: Float32Array; maxMakeUpDb: number },
 ): { gain: number; curve: Float32Array } {
-  const plainDb = opts.aimLufs - opts.workLufs;
+  const workLufs = meter.integratedLufs();
+  const plainDb = opts.aimLufs - workLufs;
   let gainDb = plainDb;
   let best: { gainDb: number; gain: number; curve: Float32Array; offLu: number } | undefined;
   let previous: { gainDb: number; lufs: number } | undefined;
@@ -266,7 +281,7 @@ function planGain(
     const gain = dbToGain(gainDb);
     const curve = limiterCurve(analysis, gain, opts.ceilings);
     // Where the limiter does nothing, the result is exactly the gain: nothing to measure.
-    const lufs = curveIsFlat(curve) ? opts.workLufs + gainDb : limitedLoudness(work, gain, curve);
+    const lufs = curveIsFlat(curve) ? workLufs + gainDb : limitedLoudness(meter, gain, curve);
     const offLu = opts.aimLufs - lufs;
     const improved = !best || Math.abs(offLu) < Math.abs(best.offLu);
     if (improved) best = { gainDb, gain, curve, offLu };
@@ -294,16 +309,18 @@ function curveIsFlat(curve: Float32Array): boolean {
   return true;
 }
 
-/** Integrated loudness of gain × curve × PCM, computed chunk by chunk: no copy of the track. */
-function limitedLoudness(pcm: Float32Array, gain: number, curve: Float32Array): number {
-  const meter = new LoudnessMeter(PIPELINE_SAMPLE_RATE);
-  const chunk = new Float32Array(1 << 16);
-  for (let start = 0; start < pcm.length; start += chunk.length) {
-    const end = Math.min(pcm.length, start + chunk.length);
-    applyCurve(pcm, gain, curve, start, end, chunk);
-    meter.push(end - start === chunk.length ? chunk : chunk.subarray(0, end - start));
-  }
-  return meter.integratedLufs();
+/**
+ * Integrated loudness of gain × curve × PCM from the PCM's K-weighted block energies: the curve
+ * runs linearly from curve[b] to curve[b + 1] over block b, so the block's power scales by the
+ * mean of its square.
+ */
+function limitedLoudness(meter: LoudnessMeter, gain: number, curve: Float32Array): number {
+  const g2 = gain * gain;
+  return meter.integratedLufs((b) => {
+    const c0 = curve[b]!;
+    const c1 = curve[b + 1]!;
+    return (g2 * (c0 * c0 + c0 * c1 + c1 * c1)) / 3;
+  });
 }
 
 async function encodeMp3(pcm: Float32Array, gain: number, curve: Float32Array, spec: ProfileSpec, file: string): Promise<void> {

@@ -4,6 +4,11 @@
 // process. Here the K-weighting is designed for the signal's own rate from the standard's
 // analogue prototype (as libebur128 does), so a measurement costs two biquads per sample on
 // PCM the pipeline already holds or streams. tests/loudness-meter.test.ts holds it to ffmpeg.
+//
+// A meter may keep its K-weighted energy in grains finer than the standard's 100 ms steps
+// (`grainSamples`): the encoder's gain search then reads the loudness of the track under any
+// slowly varying gain (the limiter's curve) from those grains alone, without filtering the
+// samples again for every gain it tries.
 
 export interface Loudness {
   integratedLufs: number;
@@ -57,25 +62,29 @@ export class LoudnessMeter {
   private z1 = 0;
   private z2 = 0;
   private readonly stepSamples: number;
+  private readonly grainSamples: number;
   private readonly stepsPerBlock = BLOCK_MS / STEP_MS;
-  /** Sum of squared K-weighted samples per 100 ms step, for every completed step. */
-  private steps = new Float64Array(1024);
-  private stepCount = 0;
-  private inStep = 0;
-  private stepSum = 0;
+  /** Sum of squared K-weighted samples per grain, for every completed grain. */
+  private grains = new Float64Array(1024);
+  private grainCount = 0;
+  private inGrain = 0;
+  private grainSum = 0;
   /** The bytes of a sample split across two pushed byte chunks. */
   private readonly carry = new Uint8Array(4);
   private carried = 0;
 
-  constructor(sampleRate: number) {
+  /** `grainSamples`: how finely the energy is kept; by default one 100 ms step. */
+  constructor(sampleRate: number, grainSamples?: number) {
     [this.shelf, this.highPass] = kWeighting(sampleRate);
     this.stepSamples = Math.round((sampleRate * STEP_MS) / 1000);
+    this.grainSamples = grainSamples ?? this.stepSamples;
   }
 
   push(samples: Float32Array): void {
     const { b0, b1, b2, a1, a2 } = this.shelf;
     const h = this.highPass;
-    let { x1, x2, y1, y2, z1, z2, inStep, stepSum } = this;
+    let { x1, x2, y1, y2, z1, z2, inGrain, grainSum } = this;
+    const grainSamples = this.grainSamples;
     for (let i = 0; i < samples.length; i++) {
       const x = samples[i]!;
       const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
@@ -86,14 +95,14 @@ export class LoudnessMeter {
       y1 = y;
       z2 = z1;
       z1 = z;
-      stepSum += z * z;
-      if (++inStep === this.stepSamples) {
-        this.closeStep(stepSum);
-        inStep = 0;
-        stepSum = 0;
+      grainSum += z * z;
+      if (++inGrain === grainSamples) {
+        this.closeGrain(grainSum);
+        inGrain = 0;
+        grainSum = 0;
       }
     }
-    Object.assign(this, { x1, x2, y1, y2, z1, z2, inStep, stepSum });
+    Object.assign(this, { x1, x2, y1, y2, z1, z2, inGrain, grainSum });
   }
 
   /** Little-endian f32 bytes in any chunking (a pipe from ffmpeg splits samples anywhere). */
@@ -120,31 +129,48 @@ export class LoudnessMeter {
     this.carried = chunk.length - at;
   }
 
-  /** Gated integrated loudness of everything pushed so far, LUFS; -70 for silence or under 400 ms. */
-  integratedLufs(): number {
-    const blocks: number[] = [];
-    const blockSamples = this.stepSamples * this.stepsPerBlock;
-    let sum = 0;
-    for (let s = 0; s < this.stepCount; s++) {
-      sum += this.steps[s]!;
-      if (s >= this.stepsPerBlock) sum -= this.steps[s - this.stepsPerBlock]!;
-      if (s >= this.stepsPerBlock - 1) blocks.push(sum / blockSamples);
+  /**
+   * Gated integrated loudness of everything pushed so far, LUFS; -70 for silence or under 400 ms.
+   * `grainPower(g)`, when given, scales grain g's energy: the reading is then that of the same
+   * signal under a gain whose square averages that over the grain (exact for a gain that is
+   * constant over each grain; a slowly varying one reads within hundredths of a LU).
+   */
+  integratedLufs(grainPower?: (grain: number) => number): number {
+    // Grains into 100 ms steps, each grain counted in the step its first sample falls in.
+    const steps = new Float64Array(Math.ceil((this.grainCount * this.grainSamples) / this.stepSamples));
+    for (let g = 0; g < this.grainCount; g++) {
+      const e = this.grains[g]!;
+      steps[Math.floor((g * this.grainSamples) / this.stepSamples)]! += grainPower ? e * grainPower(g) : e;
     }
-    const absolute = blocks.filter((z) => lufs(z) > ABSOLUTE_GATE_LUFS);
-    if (absolute.length === 0) return ABSOLUTE_GATE_LUFS;
-    const relativeGate = lufs(mean(absolute)) + RELATIVE_GATE_LU;
-    const gated = absolute.filter((z) => lufs(z) > relativeGate);
-    return gated.length === 0 ? ABSOLUTE_GATE_LUFS : lufs(mean(gated));
+    // Only whole steps count, as the standard's meter sees them.
+    const stepCount = Math.floor((this.grainCount * this.grainSamples) / this.stepSamples);
+    return gatedLoudness(steps, stepCount, this.stepsPerBlock, this.stepSamples * this.stepsPerBlock);
   }
 
-  private closeStep(sum: number): void {
-    if (this.stepCount === this.steps.length) {
-      const grown = new Float64Array(this.steps.length * 2);
-      grown.set(this.steps);
-      this.steps = grown;
+  private closeGrain(sum: number): void {
+    if (this.grainCount === this.grains.length) {
+      const grown = new Float64Array(this.grains.length * 2);
+      grown.set(this.grains);
+      this.grains = grown;
     }
-    this.steps[this.stepCount++] = sum;
+    this.grains[this.grainCount++] = sum;
   }
+}
+
+/** BS.1770's gating over 100 ms step energies: 400 ms blocks, absolute then relative gate. */
+function gatedLoudness(steps: Float64Array, stepCount: number, stepsPerBlock: number, blockSamples: number): number {
+  const blocks: number[] = [];
+  let sum = 0;
+  for (let s = 0; s < stepCount; s++) {
+    sum += steps[s]!;
+    if (s >= stepsPerBlock) sum -= steps[s - stepsPerBlock]!;
+    if (s >= stepsPerBlock - 1) blocks.push(sum / blockSamples);
+  }
+  const absolute = blocks.filter((z) => lufs(z) > ABSOLUTE_GATE_LUFS);
+  if (absolute.length === 0) return ABSOLUTE_GATE_LUFS;
+  const relativeGate = lufs(mean(absolute)) + RELATIVE_GATE_LU;
+  const gated = absolute.filter((z) => lufs(z) > relativeGate);
+  return gated.length === 0 ? ABSOLUTE_GATE_LUFS : lufs(mean(gated));
 }
 
 /** Integrated loudness of a whole mono signal, LUFS. */

@@ -96,6 +96,9 @@ export function peakBound(a: PeakAnalysis, b: number): number {
   return near * OVERSHOOT_BOUND;
 }
 
+/** The three phases' taps, one array each, for the interpolation loop below. */
+const [TAPS_1, TAPS_2, TAPS_3] = PHASES as [Float64Array, Float64Array, Float64Array];
+
 /** Block b's 4x-oversampled peak, computed on first use. */
 export function blockTruePeak(a: PeakAnalysis, b: number): number {
   const known = a.truePeak[b]!;
@@ -104,18 +107,23 @@ export function blockTruePeak(a: PeakAnalysis, b: number): number {
   const n = pcm.length;
   let peak = a.samplePeak[b]!;
   const end = Math.min(n, (b + 1) * BLOCK);
+  const taps = 2 * HALF_TAPS;
   for (let i = b * BLOCK; i < end; i++) {
     const base = i - HALF_TAPS + 1;
-    const inside = base >= 0 && base + 2 * HALF_TAPS <= n;
-    for (const taps of PHASES) {
-      let acc = 0;
-      for (let t = 0; t < taps.length; t++) {
-        const j = base + t;
-        if (inside || (j >= 0 && j < n)) acc += taps[t]! * pcm[j]!;
-      }
-      const abs = acc < 0 ? -acc : acc;
-      if (abs > peak) peak = abs;
+    // All three phases from one read of each neighbouring sample; past either end is silence.
+    const from = base < 0 ? -base : 0;
+    const to = base + taps > n ? n - base : taps;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let t = from; t < to; t++) {
+      const v = pcm[base + t]!;
+      p1 += TAPS_1[t]! * v;
+      p2 += TAPS_2[t]! * v;
+      p3 += TAPS_3[t]! * v;
     }
+    const m = Math.max(p1 < 0 ? -p1 : p1, p2 < 0 ? -p2 : p2, p3 < 0 ? -p3 : p3);
+    if (m > peak) peak = m;
   }
   a.truePeak[b] = peak;
   return peak;
@@ -230,12 +238,14 @@ export function limiterLossDb(analysis: PeakAnalysis, curve: Float32Array): numb
   return before > 0 && after > 0 ? 10 * Math.log10(after / before) : 0;
 }
 
-/** Writes gain × curve × pcm for samples [start, end) into `out` (length ≥ end - start). */
+/** Writes gain × curve × pcm for samples [start, end) into `out` (length ≥ end - start; may be `pcm` itself when start is 0). */
 export function applyCurve(pcm: Float32Array, gain: number, curve: Float32Array, start: number, end: number, out: Float32Array): void {
-  for (let i = start; i < end; i++) {
+  let i = start;
+  while (i < end) {
     const b = Math.floor(i / BLOCK);
-    const frac = (i - b * BLOCK) / BLOCK;
-    const g = curve[b]! + (curve[b + 1]! - curve[b]!) * frac;
-    out[i - start] = pcm[i]! * gain * g;
+    const blockEnd = Math.min(end, (b + 1) * BLOCK);
+    const c0 = curve[b]!;
+    const d = curve[b + 1]! - c0;
+    for (; i < blockEnd; i++) out[i - start] = pcm[i]! * gain * (c0 + d * ((i - b * BLOCK) / BLOCK));
   }
 }
