@@ -87,7 +87,7 @@ function sourceMeasure(pcm: Float32Array): Loudness & { meter: LoudnessMeter } {
 
 /** A loudness meter over `pcm` that keeps its energy per limiter block, for the gain search. */
 function blockMeter(pcm: Float32Array): LoudnessMeter {
-  const meter = new LoudnessMeter(PIPELINE_SAMPLE_RATE, BLOCK);
+  const meter = new LoudnessMeter(PIPELINE_SAMPLE_RATE, BLOCK, pcm.length);
   meter.push(pcm);
   return meter;
 }

@@ -65,7 +65,7 @@ export class LoudnessMeter {
   private readonly grainSamples: number;
   private readonly stepsPerBlock = BLOCK_MS / STEP_MS;
   /** Sum of squared K-weighted samples per grain, for every completed grain. */
-  private grains = new Float64Array(1024);
+  private grains: Float64Array;
   private grainCount = 0;
   private inGrain = 0;
   private grainSum = 0;
@@ -73,11 +73,15 @@ export class LoudnessMeter {
   private readonly carry = new Uint8Array(4);
   private carried = 0;
 
-  /** `grainSamples`: how finely the energy is kept; by default one 100 ms step. */
-  constructor(sampleRate: number, grainSamples?: number) {
+  /**
+   * `grainSamples`: how finely the energy is kept; by default one 100 ms step. `expectedSamples`
+   * sizes the store up front, so a long track's grains are not copied as it grows.
+   */
+  constructor(sampleRate: number, grainSamples?: number, expectedSamples = 0) {
     [this.shelf, this.highPass] = kWeighting(sampleRate);
     this.stepSamples = Math.round((sampleRate * STEP_MS) / 1000);
     this.grainSamples = grainSamples ?? this.stepSamples;
+    this.grains = new Float64Array(Math.max(1024, Math.ceil(expectedSamples / this.grainSamples)));
   }
 
   push(samples: Float32Array): void {

@@ -32,8 +32,8 @@ export interface PeakAnalysis {
    * NaN until asked for. Only blocks loud enough to matter are ever oversampled.
    */
   truePeak: Float32Array;
-  /** Sum of x² over each block. */
-  blockEnergy: Float64Array;
+  /** Sum of x² over each block (single precision: it only weighs blocks against each other). */
+  blockEnergy: Float32Array;
 }
 
 /** Blackman-windowed sinc for the fractional offsets 1/4, 2/4, 3/4 (BS.1770 meters use 4x). */
@@ -65,7 +65,7 @@ export function analysePeaks(pcm: Float32Array, opts: { remember: boolean } = { 
   if (hit) return hit;
   const blocks = Math.ceil(pcm.length / BLOCK);
   const samplePeak = new Float32Array(blocks);
-  const blockEnergy = new Float64Array(blocks);
+  const blockEnergy = new Float32Array(blocks);
   for (let b = 0; b < blocks; b++) {
     const end = Math.min(pcm.length, (b + 1) * BLOCK);
     let peak = 0;
