@@ -10,7 +10,6 @@ import type { Locale } from "../model/script-schema.js";
 import { normaliseBaseUrl, publicUrl } from "./base-url.js";
 import { COVER_FILE, renderCoverPng } from "./cover-image.js";
 import { breathCues, parseVtt, transcriptSections } from "./read-vtt.js";
-import { feedFile, renderFeed } from "./render-feed.js";
 import { pageFile, renderPage, transcriptKey, type TrackTranscript } from "./render-page.js";
 
 export interface PublishSiteOptions {
@@ -40,7 +39,11 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
   const files: string[] = [];
   const notices: string[] = [];
 
-  if (baseUrl) {
+  // The feed library is loaded only for a build that writes feeds: it is not small, and the
+  // build holds everything it loaded through its whole run.
+  const feeds = baseUrl ? await import("./render-feed.js") : undefined;
+  if (baseUrl && feeds) {
+    const { feedFile, renderFeed } = feeds;
     await writeIfChanged(distDir, COVER_FILE, renderCoverPng());
     files.push(COVER_FILE);
     const published = await publicationDates(distDir, catalog.tracks, opts.env ?? process.env);
@@ -59,7 +62,7 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
       locale,
       pages,
       transcripts,
-      ...(baseUrl ? { feedUrl: publicUrl(baseUrl, feedFile(locale)) } : {}),
+      ...(baseUrl && feeds ? { feedUrl: publicUrl(baseUrl, feeds.feedFile(locale)) } : {}),
     });
     await writeIfChanged(distDir, pages[locale]!, html);
     files.push(pages[locale]!);

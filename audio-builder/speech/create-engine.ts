@@ -1,6 +1,6 @@
 // Picks and starts the TTS engine from the command line's --tts and the environment, and
 // proves an Azure key works before the build does any work with it.
-import { AzureEngine, type AzureEngineOptions } from "./azure-engine.js";
+import type { AzureEngineOptions } from "./azure-engine.js";
 import { EspeakEngine } from "./espeak-engine.js";
 import type { TtsEngine } from "./tts-engine.js";
 
@@ -35,6 +35,8 @@ export async function createEngine(opts: CreateEngineOptions): Promise<TtsEngine
       `AZURE_SPEECH_REGION=${JSON.stringify(region)} is not an Azure region name: use the short form such as westeurope or eastus.`,
     );
   }
+  // The Speech SDK is loaded only when Azure speaks: an espeak build never pays for it.
+  const { AzureEngine } = await import("./azure-engine.js");
   const engine = new AzureEngine({
     ...opts.azure,
     key: key!,
