@@ -15,5 +15,6 @@ console.log(
     builtAudioMs: result.builtAudioMs,
     catalogAudioMs: result.catalogAudioMs,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    warnings: result.warnings,
   }),
 );
