@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { integratedLoudness, LoudnessMeter } from "../audio-builder/audio/loudness-meter.js";
+import { analysePeaks, applyCurve, BLOCK, limiterCurve } from "../audio-builder/audio/true-peak-limiter.js";
 import { fixtureDist } from "./helpers/fixture-dist.js";
 import { ebur128 } from "./helpers/mp3-inspect.js";
 
@@ -53,6 +54,34 @@ describe("loudness meter", () => {
     const meter = new LoudnessMeter(rate);
     for (let at = 0; at < bytes.length; at += 4099) meter.pushBytes(bytes.subarray(at, at + 4099));
     expect(meter.integratedLufs()).toBeCloseTo(integratedLoudness(pcm, rate), 6);
+  });
+
+  it("reads a limited track's loudness from block energies as the limited samples measure (the gain search's estimate)", () => {
+    const rate = 22050;
+    // Speech-like: 440 Hz bursts of changing level between pauses, so the limiter works in places.
+    const pcm = new Float32Array(rate * 30);
+    for (let i = 0; i < pcm.length; i++) {
+      const second = Math.floor(i / rate);
+      const level = second % 3 === 2 ? 0 : 0.05 + 0.3 * ((second * 7) % 5) / 4;
+      pcm[i] = level * Math.sin((2 * Math.PI * 440 * i) / rate) * (0.6 + 0.4 * Math.sin((2 * Math.PI * 3 * i) / rate));
+    }
+    const meter = new LoudnessMeter(rate, BLOCK, pcm.length);
+    meter.push(pcm);
+    // Fine grains change nothing of the plain reading.
+    expect(meter.integratedLufs()).toBeCloseTo(integratedLoudness(pcm, rate), 2);
+    // A light limiter reads within hundredths of a LU; one taking 5 dB within 0.2 (the file is
+    // measured after encoding either way, and the encode loop corrects its aim from that).
+    for (const [gain, tolerance] of [
+      [1.5, 0.05],
+      [2.5, 0.2],
+    ] as const) {
+      const curve = limiterCurve(analysePeaks(pcm, { remember: false }), gain, 0.5);
+      expect(Math.min(...curve)).toBeLessThan(1); // the limiter really bites
+      const limited = new Float32Array(pcm.length);
+      applyCurve(pcm, gain, curve, 0, pcm.length, limited);
+      const estimate = meter.integratedLufs((b) => (gain * gain * (curve[b]! ** 2 + curve[b]! * curve[b + 1]! + curve[b + 1]! ** 2)) / 3);
+      expect(Math.abs(estimate - integratedLoudness(limited, rate)), `gain ${gain}`).toBeLessThan(tolerance);
+    }
   });
 
   it("agrees with ffmpeg's ebur128 within 0.1 LU on finished tracks of both profiles", async () => {
