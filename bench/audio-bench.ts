@@ -25,9 +25,14 @@ const EDIT = {
  * ffmpeg 5.1. Every figure below is for the binary named here (FFMPEG_PATH picks another).
  */
 function ffmpegInUse(): string {
-  const binary = ffmpegPath();
-  const version = execFileSync(binary, ["-version"], { encoding: "utf8" }).split("\n")[0]?.match(/^ffmpeg version (\S+)/)?.[1] ?? "?";
-  return `${process.env.FFMPEG_PATH ? "FFMPEG_PATH" : "bundled"} ffmpeg ${version}`;
+  const source = process.env.FFMPEG_PATH ? "FFMPEG_PATH" : "bundled";
+  try {
+    const version = execFileSync(ffmpegPath(), ["-version"], { encoding: "utf8" }).split("\n")[0]?.match(/^ffmpeg version (\S+)/)?.[1] ?? "?";
+    return `${source} ffmpeg ${version}`;
+  } catch (error) {
+    // Named here, not thrown: bench/run.ts imports every bench, and the others need no ffmpeg.
+    return `${source} ffmpeg unusable: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export const description = `npm run build for the whole catalogue (espeak, ${availableParallelism()} cores, ${ffmpegInUse()})`;

@@ -39,11 +39,12 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
   const files: string[] = [];
   const notices: string[] = [];
 
-  // The feed library is loaded only for a build that writes feeds: it is not small, and the
-  // build holds everything it loaded through its whole run.
-  const feeds = baseUrl ? await import("./render-feed.js") : undefined;
-  if (baseUrl && feeds) {
-    const { feedFile, renderFeed } = feeds;
+  const feedUrls: Partial<Record<Locale, string>> = {};
+  if (baseUrl) {
+    // The feed library is loaded only for a build that writes feeds: it is not small, and the
+    // build holds everything it loaded through its whole run.
+    const { feedFile, renderFeed } = await import("./render-feed.js");
+    for (const locale of catalog.locales) feedUrls[locale] = publicUrl(baseUrl, feedFile(locale));
     await writeIfChanged(distDir, COVER_FILE, renderCoverPng());
     files.push(COVER_FILE);
     const published = await publicationDates(distDir, catalog.tracks, opts.env ?? process.env);
@@ -62,7 +63,7 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
       locale,
       pages,
       transcripts,
-      ...(baseUrl && feeds ? { feedUrl: publicUrl(baseUrl, feeds.feedFile(locale)) } : {}),
+      ...(feedUrls[locale] ? { feedUrl: feedUrls[locale] } : {}),
     });
     await writeIfChanged(distDir, pages[locale]!, html);
     files.push(pages[locale]!);
