@@ -64,8 +64,11 @@ export class LoudnessMeter {
   private readonly stepSamples: number;
   private readonly grainSamples: number;
   private readonly stepsPerBlock = BLOCK_MS / STEP_MS;
-  /** Sum of squared K-weighted samples per grain, for every completed grain. */
-  private grains: Float64Array;
+  /**
+   * Sum of squared K-weighted samples per grain, for every completed grain. Single precision: a
+   * grain's share of a reading needs no more, and a long track has 800k grains.
+   */
+  private grains: Float32Array;
   private grainCount = 0;
   private inGrain = 0;
   private grainSum = 0;
@@ -81,7 +84,7 @@ export class LoudnessMeter {
     [this.shelf, this.highPass] = kWeighting(sampleRate);
     this.stepSamples = Math.round((sampleRate * STEP_MS) / 1000);
     this.grainSamples = grainSamples ?? this.stepSamples;
-    this.grains = new Float64Array(Math.max(1024, Math.ceil(expectedSamples / this.grainSamples)));
+    this.grains = new Float32Array(Math.max(1024, Math.ceil(expectedSamples / this.grainSamples)));
   }
 
   push(samples: Float32Array): void {
@@ -154,7 +157,7 @@ export class LoudnessMeter {
 
   private closeGrain(sum: number): void {
     if (this.grainCount === this.grains.length) {
-      const grown = new Float64Array(this.grains.length * 2);
+      const grown = new Float32Array(this.grains.length * 2);
       grown.set(this.grains);
       this.grains = grown;
     }

@@ -46,8 +46,9 @@ export function levelSpeech(
   const n = pcm.length;
   const blocks = Math.ceil(n / BLOCK);
   const blockRate = sampleRate / BLOCK;
-  // Mean square per block.
-  const energy = new Float64Array(blocks);
+  // Mean square per block. Single precision throughout: a block level needs no more, and
+  // a 10-minute track has 800k blocks, two tracks in flight.
+  const energy = new Float32Array(blocks);
   for (let b = 0; b < blocks; b++) {
     const end = Math.min(n, (b + 1) * BLOCK);
     let e = 0;
@@ -56,7 +57,7 @@ export function levelSpeech(
   }
   smoothBothWays(energy, onePole(lev.detectorMs, blockRate));
   // Gain reduction per block, dB (≤ 0), with a quadratic soft knee.
-  const gainDb = new Float64Array(blocks + 1);
+  const gainDb = new Float32Array(blocks + 1);
   const slope = 1 / lev.ratio - 1;
   const threshold = referenceDb + lev.thresholdDb;
   const halfKnee = lev.kneeDb / 2;
@@ -105,7 +106,7 @@ export function levelSpeech(
  * Sets the gain (dB) of every block between voiced blocks: `pauseDb`, reached by a straight
  * ramp of `ramp` blocks from the speech on either side, so nothing steps.
  */
-export function fillPauses(gainDb: Float64Array, voiced: Uint8Array, pauseDb: number, ramp: number): void {
+export function fillPauses(gainDb: Float32Array, voiced: Uint8Array, pauseDb: number, ramp: number): void {
   const blocks = voiced.length;
   let lastVoiced = -1;
   for (let b = 0; b <= blocks; b++) {
@@ -127,7 +128,7 @@ function onePole(ms: number, rate: number): number {
 }
 
 /** A one-pole low-pass run forwards then backwards: symmetric smoothing with no delay. */
-function smoothBothWays(v: Float64Array, a: number): void {
+function smoothBothWays(v: Float32Array, a: number): void {
   let s = v[0]!;
   for (let i = 0; i < v.length; i++) v[i] = s += a * (v[i]! - s);
   s = v[v.length - 1]!;

@@ -64,7 +64,7 @@ export function shapeSpeech(
   // they keep their level under the voice.
   const trimDb = gainDb - baseDb;
   if (trimDb > 0) {
-    const pauseDb = new Float64Array(levelled.voiced.length + 1);
+    const pauseDb = new Float32Array(levelled.voiced.length + 1);
     fillPauses(pauseDb, levelled.voiced, -trimDb, Math.round((PAUSE_RAMP_MS / 1000) * (PIPELINE_SAMPLE_RATE / BLOCK)));
     for (let b = 0; b < curve.length; b++) curve[b] = curve[b]! * dbToGain(pauseDb[Math.min(b, pauseDb.length - 1)]!);
   }
