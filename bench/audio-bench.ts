@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ffmpegPath } from "../audio-builder/audio/ffmpeg-tool.js";
+import { buildCommandArgs } from "../audio-builder/cli/build-command.js";
 import type { BuildDistOptions } from "../audio-builder/build/build-dist.js";
 import type { BenchRow } from "./bench-types.js";
 
@@ -106,12 +107,17 @@ interface ChildReport {
   warnings: string[];
 }
 
+/**
+ * The cold build runs the way `npm run build` runs (node's flags and the bundling runner, no
+ * tsx), so its peak memory is the one a user sees.
+ */
 async function coldBuild(opts: BuildDistOptions): Promise<ChildReport> {
   const child = path.join(repo, "bench", "audio-build-child.ts");
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", child, JSON.stringify(opts)], {
+  const { stdout } = await promisify(execFile)(process.execPath, [...buildCommandArgs(child), JSON.stringify(opts)], {
     cwd: repo,
     maxBuffer: 1 << 20,
   });
   const last = stdout.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as ChildReport;
 }
+

@@ -1,5 +1,6 @@
-// Runs one build in its own process so the bench can read the build's own peak memory
-// (process.resourceUsage().maxRSS), free of the bench's. Prints one JSON line on stdout.
+// Runs one build in its own process, the way `npm run build` runs (audio-bench.ts), so the bench
+// can read the build's own peak memory (process.resourceUsage().maxRSS), free of the bench's.
+// Prints one JSON line on stdout.
 import { buildDist, type BuildDistOptions } from "../audio-builder/build/build-dist.js";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as BuildDistOptions;

@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import NodeID3 from "node-id3";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildDist } from "../audio-builder/build/build-dist.js";
+import { buildCommandArgs } from "../audio-builder/cli/build-command.js";
 import { emptyManifest, readManifest, type BuildManifest } from "../audio-builder/build/build-manifest.js";
 import { commitDist } from "../audio-builder/build/commit-dist.js";
 import { measureTimelines } from "../audio-builder/build/measure-timelines.js";
@@ -312,7 +313,7 @@ describe("rebuilding (one exercise, one locale, short)", () => {
       await expect(buildDist(opts)).rejects.toBeInstanceOf(ScriptLoadError);
       const cli = await promisify(execFile)(
         process.execPath,
-        ["--import", "tsx", path.join(repo, "audio-builder/cli/build.ts"), "--scripts", opts.scriptsDir!, "--out", opts.out!, "--cache", opts.cacheDir!, "--only", "ademhaling", "--locale", "nl-NL", "--length", "short", "--tts", "espeak", "--quiet"],
+        [...buildCommandArgs(path.join(repo, "audio-builder/cli/build.ts")), "--scripts", opts.scriptsDir!, "--out", opts.out!, "--cache", opts.cacheDir!, "--only", "ademhaling", "--locale", "nl-NL", "--length", "short", "--tts", "espeak", "--quiet"],
         { cwd: repo },
       ).then(
         () => ({ code: 0, stderr: "" }),
@@ -325,6 +326,23 @@ describe("rebuilding (one exercise, one locale, short)", () => {
       await writeFile(yaml(), text);
     }
     expect(await snapshot(opts.out!)).toEqual(before);
+  });
+});
+
+describe("npm run build's own command", () => {
+  it("runs the CLI from its bundle: the repository's scripts, espeak's worker and ffmpeg all found, one short track built", async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), "rustpunt-cli-"));
+    try {
+      const out = path.join(scratch, "dist");
+      const args = ["--out", out, "--cache", path.join(scratch, "cache"), "--only", "ademhaling", "--locale", "en-US", "--length", "short", "--ending", "wake", "--tts", "espeak"];
+      const { stdout } = await promisify(execFile)(process.execPath, [...buildCommandArgs(path.join(repo, "audio-builder/cli/build.ts")), ...args], { cwd: repo });
+      expect(stdout).toMatch(/^1 track\(s\) built, 0 up to date; [1-9]\d* speech segment\(s\) synthesised/m);
+      const catalog = JSON.parse(await readFile(path.join(out, "catalog.json"), "utf8")) as Catalog;
+      expect(catalog.tracks.map((t) => t.id)).toEqual(["ademhaling-short-wake"]);
+      expect((await stat(path.join(out, catalog.tracks[0]!.files.alexa.path))).size).toBe(catalog.tracks[0]!.files.alexa.bytes);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });
 
