@@ -53,12 +53,12 @@ export function shapeSpeech(
   const analysis = analysePeaks(out, { remember: false });
   const baseDb = targetLufs - (sourceLufs + levelled.lossDb);
   let gainDb = baseDb;
-  let curve = limiterCurve(analysis, dbToGain(gainDb), ceiling, shaping.pulseTiming);
+  const curve = limiterCurve(analysis, dbToGain(gainDb), ceiling, shaping.pulseTiming);
   for (let round = 0; round < 6; round++) {
     const next = baseDb + Math.min(MAX_TRIM_MAKEUP_DB, -limiterLossDb(analysis, curve));
     if (Math.abs(next - gainDb) < 0.05) break;
     gainDb = next;
-    curve = limiterCurve(analysis, dbToGain(gainDb), ceiling, shaping.pulseTiming);
+    limiterCurve(analysis, dbToGain(gainDb), ceiling, shaping.pulseTiming, curve);
   }
   // The make-up for the trim is for the voice: pauses (bed, tones) are trimmed by as much, so
   // they keep their level under the voice.

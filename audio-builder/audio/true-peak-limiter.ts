@@ -160,69 +160,74 @@ export function frameTruePeaks(a: PeakAnalysis, frameSamples: number, limit: num
  * value, or one per block where the ceiling has been lowered locally).
  * A sliding minimum looks ahead over the attack, a box average of the same length smooths it
  * without ever rising above what a block needs, and an exponential release lets go gently.
+ * `into`, when given (blocks + 1 long), receives the curve: a search that tries many gains then
+ * reuses two arrays instead of leaving a track-sized one behind per try.
  */
-export function limiterCurve(analysis: PeakAnalysis, gain: number, ceilings: number | Float32Array, timing: LimiterTiming = LIMITER_TIMING): Float32Array {
+export function limiterCurve(
+  analysis: PeakAnalysis,
+  gain: number,
+  ceilings: number | Float32Array,
+  timing: LimiterTiming = LIMITER_TIMING,
+  into?: Float32Array,
+): Float32Array {
   const blocks = analysis.samplePeak.length;
   const attack = Math.max(1, Math.ceil((timing.attackMs / 1000) * PIPELINE_SAMPLE_RATE / BLOCK));
   const releaseStep = 1 - Math.exp(-BLOCK / ((timing.releaseMs / 1000) * PIPELINE_SAMPLE_RATE));
-  const { need, m, deque } = scratchFor(blocks);
-  for (let b = 0; b < blocks; b++) {
+  /** The gain (≤ 1) block b needs on its own. */
+  const needOf = (b: number): number => {
     const ceiling = typeof ceilings === "number" ? ceilings : ceilings[b]!;
     if (!timing.truePeaks) {
       const p = analysis.samplePeak[b]! * gain;
-      need[b] = p > ceiling ? ceiling / p : 1;
-      continue;
+      return p > ceiling ? ceiling / p : 1;
     }
-    if (peakBound(analysis, b) * gain <= ceiling) {
-      need[b] = 1;
-      continue;
-    }
+    if (peakBound(analysis, b) * gain <= ceiling) return 1;
     const p = blockTruePeak(analysis, b) * gain;
-    need[b] = p > ceiling ? ceiling / p : 1;
-  }
+    return p > ceiling ? ceiling / p : 1;
+  };
+  // Everything below looks at most attack + 4 blocks around the current one, so it keeps only
+  // those, in rings (index mod ring length), not arrays as long as the track: with a track per
+  // core, track-length scratch arrays cost 10 MB per 10 minutes of audio per core.
+  const span = attack + 4;
+  /** need[b] of the blocks in the window, at b % span. */
+  const need = new Float32Array(span);
+  /** Sliding-minimum deque of block indices (absolute head/tail counters, stored mod span). */
+  const deque = new Int32Array(span);
+  /** m[k] of the last attack + 1 points, at k % (attack + 1). */
+  const recentM = new Float32Array(attack + 1);
   // m[k] = min(need[k-1 .. k+attack+1]): the -1/+1 lets interpolation between two block
   // starts stay under both blocks' needs.
   const points = blocks + 1;
+  const curve = into ?? new Float32Array(points);
   let head = 0;
   let tail = 0;
   let next = 0;
-  for (let k = 0; k < points; k++) {
-    const hi = Math.min(blocks - 1, k + attack + 1);
-    while (next <= hi) {
-      while (tail > head && need[deque[tail - 1]!]! >= need[next]!) tail--;
-      deque[tail++] = next++;
-    }
-    const lo = k - 1;
-    while (tail > head && deque[head]! < lo) head++;
-    m[k] = tail > head ? need[deque[head]!]! : 1;
-  }
+  let m0 = 1;
   // Box average of m over [k-attack, k]; each term's window covers k, so the mean stays ≤ need.
-  const curve = new Float32Array(points);
   let sum = 0;
   let level = 1;
   for (let k = 0; k < points; k++) {
-    sum += m[k]!;
-    if (k - attack - 1 >= 0) sum -= m[k - attack - 1]!;
+    const hi = Math.min(blocks - 1, k + attack + 1);
+    while (next <= hi) {
+      const v = (need[next % span] = needOf(next));
+      while (tail > head && need[deque[(tail - 1) % span]! % span]! >= v) tail--;
+      deque[tail++ % span] = next++;
+    }
+    const lo = k - 1;
+    while (tail > head && deque[head % span]! < lo) head++;
+    const mk = tail > head ? need[deque[head % span]! % span]! : 1;
+    if (k === 0) m0 = mk;
+    const slot = k % (attack + 1);
+    const leaving = recentM[slot]!; // m[k - attack - 1], once there is one
+    recentM[slot] = mk;
+    sum += recentM[slot]!;
+    if (k - attack - 1 >= 0) sum -= leaving;
     const count = Math.min(k + 1, attack + 1);
     // Before the track starts, repeat m[0]: its window covers the first blocks too.
-    const box = (sum + (attack + 1 - count) * m[0]!) / (attack + 1);
+    const box = (sum + (attack + 1 - count) * m0) / (attack + 1);
     level = Math.min(box, level + (1 - level) * releaseStep);
     curve[k] = level;
   }
   return curve;
-}
-
-/**
- * Working arrays for limiterCurve, kept between calls: the gain search computes a dozen curves
- * per track, and fresh arrays each time (three per call, as long as the track's block count)
- * left tens of MB of garbage per track in flight. Safe to share: limiterCurve is synchronous.
- */
-let scratch: { need: Float32Array; m: Float32Array; deque: Int32Array } | undefined;
-function scratchFor(blocks: number): { need: Float32Array; m: Float32Array; deque: Int32Array } {
-  if (!scratch || scratch.need.length < blocks) {
-    scratch = { need: new Float32Array(blocks), m: new Float32Array(blocks + 1), deque: new Int32Array(blocks + 1) };
-  }
-  return scratch;
 }
 
 /** How much quieter (dB, ≤ 0) the limiter makes the track: energy-weighted, like integrated loudness. */
