@@ -209,7 +209,7 @@ export async function encodeTrack(
 }
 
 /**
- * Decodes the finished file once and measures the PCM as it streams back: integrated loudness
+ * Decodes the finished file once and measures the PCM as it is read back: integrated loudness
  * (loudness-meter.ts), the true peak overall and per 100 ms frame (the limiter's own 4x-
  * oversampled meter, exact only for frames that can be over the encode loop's limit), and the
  * duration from its sample count.
@@ -223,18 +223,34 @@ async function verifyFile(
   const frameSamples = Math.round((spec.sampleRate * FRAME_MS) / 1000);
   const meter = new StreamedPeakMeter(frameSamples, dbToGain(spec.maxTruePeakDbtp - PEAK_GUARD_DB));
   const loudness = new LoudnessMeter(spec.sampleRate);
-  await runFfmpeg({
-    input: file,
-    format: "f32le",
-    // The file's own rate and the decoder's own samples: nothing to resample before metering.
-    outputOptions: ["-c:a", "pcm_f32le", "-ar", String(spec.sampleRate), "-ac", "1"],
-    stdout: {
-      onChunk: (chunk) => {
-        meter.push(chunk);
-        loudness.pushBytes(chunk);
-      },
-    },
-  });
+  // Decoded to a scratch file and read back through one reused buffer. Through a pipe, every
+  // 64 KB chunk was a new buffer that only a garbage collection frees: a long track's whole
+  // decoded PCM (58 MB at 24 kHz) piled up first, and the allocator kept the pages afterwards.
+  const decoded = `${file}.decoded.f32`;
+  try {
+    await runFfmpeg({
+      input: file,
+      format: "f32le",
+      output: decoded,
+      // The file's own rate and the decoder's own samples: nothing to resample before metering.
+      outputOptions: ["-c:a", "pcm_f32le", "-ar", String(spec.sampleRate), "-ac", "1"],
+    });
+    const reader = await open(decoded, "r");
+    try {
+      const chunk = new Uint8Array(1 << 18);
+      for (;;) {
+        const { bytesRead } = await reader.read(chunk, 0, chunk.length);
+        if (bytesRead === 0) break;
+        const bytes = chunk.subarray(0, bytesRead);
+        meter.push(bytes);
+        loudness.pushBytes(bytes);
+      }
+    } finally {
+      await reader.close();
+    }
+  } finally {
+    await rm(decoded, { force: true });
+  }
   // Rounded as ffmpeg's ebur128 prints it, so a retry decision never hangs on a hundredth.
   const integratedLufs = Math.round(loudness.integratedLufs() * 10) / 10;
   const { samples, truePeak: peak, framePeaks } = meter.finish();
@@ -274,17 +290,24 @@ function planGain(
   const plainDb = opts.aimLufs - workLufs;
   let gainDb = plainDb;
   let best: { gainDb: number; gain: number; curve: Float32Array; offLu: number } | undefined;
+  /** Each try's curve goes into an array the best one does not hold (a fresh one when none is free). */
+  let spare: Float32Array | undefined;
   let previous: { gainDb: number; lufs: number } | undefined;
   /** Set once more gain has made the track quieter: from then on the search steps down. */
   let downStep: number | undefined;
   for (let round = 0; round < PLAN_ROUNDS; round++) {
     const gain = dbToGain(gainDb);
-    const curve = limiterCurve(analysis, gain, opts.ceilings);
+    const curve = limiterCurve(analysis, gain, opts.ceilings, undefined, spare);
     // Where the limiter does nothing, the result is exactly the gain: nothing to measure.
     const lufs = curveIsFlat(curve) ? workLufs + gainDb : limitedLoudness(meter, gain, curve);
     const offLu = opts.aimLufs - lufs;
     const improved = !best || Math.abs(offLu) < Math.abs(best.offLu);
-    if (improved) best = { gainDb, gain, curve, offLu };
+    if (improved) {
+      spare = best?.curve;
+      best = { gainDb, gain, curve, offLu };
+    } else {
+      spare = curve;
+    }
     if (Math.abs(offLu) <= PLAN_TOLERANCE_LU) break;
     let next: number;
     if (downStep !== undefined) {
