@@ -1,7 +1,8 @@
 // Worker thread for espeak-ng (WebAssembly). Synthesis is CPU-bound, so the engine spreads
 // segments over a few of these to use every core. Plain JavaScript on purpose: a worker starts
 // outside vitest's and tsx's TypeScript loaders, so this file must run on bare Node.
-// Protocol: { id, args } in; { id, wav } (the WAV file espeak wrote) or { id, error } out.
+// Protocol (workers/worker-pool.ts): { id, request: args } in; { id, result } (the WAV file
+// espeak wrote) or { id, error } out.
 // The last arg is the text; it goes after "--" so text such as "--help" is spoken, not obeyed.
 // @ts-check
 import { readFileSync } from "node:fs";
@@ -35,7 +36,8 @@ const wasmPath = createRequire(import.meta.url).resolve("espeak-ng").replace(/\.
 const compiled = WebAssembly.compile(readFileSync(wasmPath));
 compiled.catch(() => {}); // reported with each job below
 
-port.on("message", async (/** @type {{ id: number; args: string[] }} */ msg) => {
+port.on("message", async (/** @type {{ id: number; request: string[] }} */ msg) => {
+  const args = msg.request;
   /** @type {string[]} */
   const stderr = [];
   try {
@@ -46,7 +48,7 @@ port.on("message", async (/** @type {{ id: number; args: string[] }} */ msg) => 
     const failed = new Promise((_, reject) => (instantiateFailed = reject));
     // A fresh instance per call: the CLI's main() cannot be re-entered (callMain is not exported).
     const running = ESpeakNg({
-      arguments: [...msg.args.slice(0, -1), "-w", OUT, "--", msg.args[msg.args.length - 1] ?? ""],
+      arguments: [...args.slice(0, -1), "-w", OUT, "--", args[args.length - 1] ?? ""],
       // Emscripten's hook for supplying the instance ourselves, from the module compiled once.
       instantiateWasm(/** @type {WebAssembly.Imports} */ imports, /** @type {(i: WebAssembly.Instance, m: WebAssembly.Module) => void} */ done) {
         WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), instantiateFailed);
@@ -66,7 +68,7 @@ port.on("message", async (/** @type {{ id: number; args: string[] }} */ msg) => 
       throw new Error("espeak-ng wrote no audio");
     }
     const copy = new Uint8Array(wav); // detach from the instance's heap so it can be transferred
-    port.postMessage({ id: msg.id, wav: copy }, [copy.buffer]);
+    port.postMessage({ id: msg.id, result: copy }, [copy.buffer]);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     port.postMessage({ id: msg.id, error: stderr.length ? `${message} (${stderr.join(" ")})` : message });
