@@ -18,7 +18,7 @@ import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
 import { renderSsml } from "../ssml/render-ssml.js";
 import type { Timeline } from "../timeline/timeline-types.js";
 import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./build-manifest.js";
-import { buildTrackFiles, type TrackFiles } from "./build-track.js";
+import { loadTrackSpeech, type TrackFiles } from "./build-track.js";
 import { commitDist, removeStaleStaging, STAGING_PREFIX } from "./commit-dist.js";
 import { composeCatalog } from "./compose-catalog.js";
 import { lockDist, type DistLock } from "./dist-lock.js";
@@ -27,6 +27,7 @@ import { isFullBuild, planTracks, type PlannedTrack } from "./plan-tracks.js";
 import { createProgressReporter, type ProgressReporter } from "./progress-reporter.js";
 import { tagYear, trackTags, trackTitle } from "./track-labels.js";
 import { trackKey } from "./track-key.js";
+import { startTrackWorkers, type TrackWorkers } from "./track-workers.js";
 
 export interface BuildDistOptions {
   /** Default: the repository's scripts/. */
@@ -91,6 +92,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   // If the process is stopped (the CLI turns Ctrl-C into exit), half-built files must not linger.
   const dropStaging = () => rmSync(stagingDir, { recursive: true, force: true });
   process.once("exit", dropStaging);
+  let workers: TrackWorkers | undefined;
   try {
     const speechDir = path.join(cacheDir, "speech");
     let cache = new SegmentCache(speechDir, engine, availableParallelism());
@@ -137,15 +139,27 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     // through one long encode at the end.
     toBuild.sort((a, b) => b.timeline.durationMs - a.timeline.durationMs);
     reporter.tracksStarted(toBuild.length);
-    const limit = pLimit(availableParallelism());
+    // One track per core; the main thread only reads speech from the cache and keeps the books.
+    const cores = availableParallelism();
+    const limit = pLimit(cores);
     let builtAudioMs = 0;
     const warnings: string[] = [];
+    workers = toBuild.length > 0 ? await startTrackWorkers(Math.min(cores, toBuild.length)) : undefined;
     await Promise.all(
       toBuild.map(({ track, timeline, key }) =>
         limit(async () => {
           const started = performance.now();
-          const tags = trackTags(track.script, track.variant, track.number, year);
-          const files = await buildTrackFiles(track, timeline, cache, stagingDir, tags, (w) => warnings.push(w));
+          const { files, warnings: trackWarnings } = await workers!.build({
+            ref: track.ref,
+            locale: track.locale,
+            paths: track.paths,
+            aids: { breathTones: track.script.audio.breathTones, bed: track.script.audio.bed },
+            timeline,
+            speech: await loadTrackSpeech(track.locale, timeline, cache),
+            stagingDir,
+            tags: trackTags(track.script, track.variant, track.number, year),
+          });
+          warnings.push(...trackWarnings);
           const catalogTrack = catalogEntry(track, timeline, files);
           manifest.tracks[track.ref] = { key, track: catalogTrack };
           catalogTracks.push(catalogTrack);
@@ -179,6 +193,8 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   } finally {
     process.off("exit", dropStaging);
     reporter.finish();
+    // Stopped before their staging folder goes: a failed track must not leave others writing into it.
+    await workers?.close();
     await rm(stagingDir, { recursive: true, force: true });
     await engine.close();
     await lock.release();
