@@ -13,6 +13,12 @@ export interface ProfileSpec {
   maxTruePeakDbtp: number;
   /** Headroom the limiter keeps below `maxTruePeakDbtp` for the peaks MP3 coding adds back. */
   limiterMarginDb: number;
+  /**
+   * More headroom on the first encode, for a track whose loudness does not need it: it spares the
+   * second encode where the codec would push a peak over. A track the extra headroom would leave
+   * short of its loudness aim is planned with `limiterMarginDb` alone.
+   */
+  firstTryMarginDb?: number;
   /** libmp3lame -q (0 best … 9 fastest): 7 is "fast, ok quality"; speech band-limited well under the bitrate's low-pass loses nothing audible. */
   lameQuality: number;
   /**
@@ -69,6 +75,9 @@ export const PROFILES: Record<AudioProfile, ProfileSpec> = {
     acceptLufs: [-19, -9],
     maxTruePeakDbtp: -2,
     limiterMarginDb: 1.0,
+    // Measured on the whole catalogue (espeak): 44 alexa encodes for 32 tracks without it, 34 with
+    // 0.25 dB; the files then land at -14.2 to -15.0 LUFS, all within -14 ±1.
+    firstTryMarginDb: 0.25,
     lameQuality: 7,
     codecLossDb: 0.45,
     // LAME's own low-pass at 48 kb/s, 24 kHz mono is ~7.5 kHz; named so it matches the shaping.

@@ -53,6 +53,11 @@ const MAX_MAKEUP_SHAPED_DB = 1;
 /** The gain search stops this close to its aim, or after this many measurements. */
 const PLAN_TOLERANCE_LU = 0.1;
 const PLAN_ROUNDS = 5;
+/**
+ * How far the first try's plan may fall short of its aim before the extra first-try headroom is
+ * dropped: well inside the file's ±1 LU, measured to keep every catalogue track within it.
+ */
+const FIRST_TRY_SHORTFALL_LU = 0.5;
 /** The file's duration must equal the timeline's (design.md; tests check the same bound). */
 const DURATION_TOLERANCE_MS = 50;
 /** Below this the track is silence; there is nothing to normalise. */
@@ -127,7 +132,8 @@ export async function encodeTrack(
     // What the limited PCM should measure so that the file lands on target: the codec takes a little.
     let aimLufs = spec.targetLufs + spec.codecLossDb;
     // One ceiling per limiter block: where MP3 coding pushes a peak over, only there it drops.
-    const ceilings = new Float32Array(analysis.samplePeak.length).fill(dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb));
+    const ceiling = dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb);
+    const ceilings = new Float32Array(analysis.samplePeak.length).fill(ceiling * dbToGain(-(spec.firstTryMarginDb ?? 0)));
     let kept: Loudness | undefined;
     let acceptable: Loudness | undefined;
     let last: Loudness | undefined;
@@ -135,9 +141,14 @@ export async function encodeTrack(
     let attempts = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       attempts = attempt;
-      const { gain, curve } = silent
-        ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1) }
-        : planGain(workMeter, analysis, { aimLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
+      const plan = () => planGain(workMeter, analysis, { aimLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
+      let planned = silent ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1), offLu: 0 } : plan();
+      if (attempt === 1 && spec.firstTryMarginDb && Math.abs(planned.offLu) > FIRST_TRY_SHORTFALL_LU) {
+        // The extra headroom costs this track its loudness: plan with the profile's own margin.
+        ceilings.fill(ceiling);
+        planned = plan();
+      }
+      const { gain, curve } = planned;
       await encodeMp3(work, gain, curve, spec, tmp);
       const { measured, frames } = await verifyFile(tmp, spec, meta.durationMs, outFile);
       last = measured;
@@ -285,7 +296,7 @@ function planGain(
   meter: LoudnessMeter,
   analysis: PeakAnalysis,
   opts: { aimLufs: number; ceilings: Float32Array; maxMakeUpDb: number },
-): { gain: number; curve: Float32Array } {
+): { gain: number; curve: Float32Array; offLu: number } {
   const workLufs = meter.integratedLufs();
   const plainDb = opts.aimLufs - workLufs;
   let gainDb = plainDb;
