@@ -105,8 +105,10 @@ export async function encodeTrack(
   /**
    * `consumePcm`: the caller needs `pcm` no more (its last profile), so a profile that shapes
    * the speech may do so in place instead of holding a second copy of the track.
+   * `release`: frees garbage now (a worker's forced collection); called once shaping has left
+   * its track-length working arrays behind, just before the gain search allocates its own.
    */
-  opts: { consumePcm?: boolean } = {},
+  opts: { consumePcm?: boolean; release?: () => void } = {},
 ): Promise<EncodeResult> {
   const spec = PROFILES[profile];
   const tmp = `${outFile}.tmp-${process.pid}`;
@@ -125,6 +127,7 @@ export async function encodeTrack(
         sourceLoudness.delete(pcm);
       }
       work = shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping, { inPlace });
+      opts.release?.();
       workMeter = blockMeter(work);
     }
     const shaped = Boolean(spec.shaping) && !silent;

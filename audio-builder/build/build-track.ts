@@ -59,7 +59,8 @@ export async function loadTrackSpeech(locale: Locale, timeline: Timeline, cache:
 
 /**
  * `release`, when given, runs between the steps that leave large garbage behind (each profile's
- * analyses, curves and decoded check): a track worker frees it there rather than let it add up.
+ * analyses and curves, the alexa profile's shaping): a track worker frees it there rather than
+ * let it add up.
  */
 export async function buildTrackFiles(job: TrackJob, release: () => void = () => undefined): Promise<TrackJobResult> {
   const { timeline } = job;
@@ -80,7 +81,7 @@ export async function buildTrackFiles(job: TrackJob, release: () => void = () =>
   const encode = async (profile: AudioProfile, relative: string, last = false): Promise<CatalogFile> => {
     const file = path.join(job.stagingDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
-    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last });
+    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release });
     if (result.warning) warnings.push(`${job.ref}: ${result.warning}`);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };
