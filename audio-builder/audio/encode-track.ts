@@ -142,9 +142,9 @@ export async function encodeTrack(
     let last: Loudness | undefined;
     let previous: { lufs: number; gain: number } | undefined;
     let attempts = 0;
+    const plan = () => planGain(workMeter, analysis, { aimLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       attempts = attempt;
-      const plan = () => planGain(workMeter, analysis, { aimLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
       let planned = silent ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1), offLu: 0 } : plan();
       if (attempt === 1 && spec.firstTryMarginDb && Math.abs(planned.offLu) > FIRST_TRY_SHORTFALL_LU) {
         // The extra headroom costs this track its loudness: plan with the profile's own margin.
