@@ -120,4 +120,3 @@ async function coldBuild(opts: BuildDistOptions): Promise<ChildReport> {
   const last = stdout.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as ChildReport;
 }
-

@@ -73,10 +73,11 @@ const sourceLoudness = new WeakMap<Float32Array, Loudness & { meter: LoudnessMet
  * the limiter's own 4x-oversampled analysis, which the encode needs anyway.
  */
 export function measureSource(pcm: Float32Array): Loudness {
-  return sourceMeasure(pcm);
+  return sourceWithMeter(pcm);
 }
 
-function sourceMeasure(pcm: Float32Array): Loudness & { meter: LoudnessMeter } {
+/** measureSource, plus the block meter the gain search reads (kept out of the public result). */
+function sourceWithMeter(pcm: Float32Array): Loudness & { meter: LoudnessMeter } {
   let hit = sourceLoudness.get(pcm);
   if (!hit) {
     const meter = blockMeter(pcm);
@@ -115,7 +116,7 @@ export async function encodeTrack(
   const best = `${tmp}-best`;
   const fallback = `${tmp}-fallback`;
   try {
-    const source = sourceMeasure(pcm);
+    const source = sourceWithMeter(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
     let work = pcm;
     let workMeter = source.meter;

@@ -219,7 +219,7 @@ export function limiterCurve(
     const slot = k % (attack + 1);
     const leaving = recentM[slot]!; // m[k - attack - 1], once there is one
     recentM[slot] = mk;
-    sum += recentM[slot]!;
+    sum += mk;
     if (k - attack - 1 >= 0) sum -= leaving;
     const count = Math.min(k + 1, attack + 1);
     // Before the track starts, repeat m[0]: its window covers the first blocks too.
