@@ -106,5 +106,7 @@ function requestMix(token: string, offset: number): Make[] {
     (u) => envelope(u, { type: "AudioPlayer.PlaybackStopped", token, offsetInMilliseconds: offset }, undefined, false),
     (u) => envelope(u, intent("AMAZON.NextIntent"), playing),
     (u) => envelope(u, intent("AMAZON.StopIntent"), playing),
+    // Name-free routing's question: no session, no state.
+    (u) => envelope(u, { type: "CanFulfillIntentRequest", intent: { name: "StartExerciseIntent", slots: { exercise: { name: "exercise", value: "ademhaling" } } } }, undefined, false),
   ];
 }

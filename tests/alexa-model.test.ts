@@ -69,9 +69,9 @@ describe("interaction models", () => {
 });
 
 describe("skill manifest", () => {
-  it("declares the audio player, both locales and the health category without permissions", async () => {
+  it("declares the audio player and name-free routing, both locales and the health category without permissions", async () => {
     const { manifest } = JSON.parse(await readFile(SKILL_MANIFEST_FILE, "utf8"));
-    expect(manifest.apis.custom.interfaces).toEqual([{ type: "AUDIO_PLAYER" }]);
+    expect(manifest.apis.custom.interfaces).toEqual([{ type: "AUDIO_PLAYER" }, { type: "CAN_FULFILL_INTENT_REQUEST" }]);
     expect(typeof manifest.apis.custom.endpoint.uri).toBe("string");
     expect(manifest.publishingInformation.category).toBe("HEALTH_AND_FITNESS");
     expect(manifest.permissions).toEqual([]);

@@ -3,7 +3,7 @@
 // gets the error and the kind of request, not the request.
 import { getRequestType, type ErrorHandler } from "ask-sdk-core";
 import type { Locale } from "../core/conversation-types.js";
-import { describeRequest, errorSummary, resolveLocale, type LogLine } from "./interceptors.js";
+import { CAN_FULFILL_REQUEST, describeRequest, errorSummary, resolveLocale, type LogLine } from "./interceptors.js";
 
 export const ERROR_SPEECH: Record<Locale, { speech: string; reprompt: string }> = {
   "nl-NL": {
@@ -25,6 +25,8 @@ export function createErrorHandler(log: LogLine): ErrorHandler {
     handle(input, error) {
       const envelope = input.requestEnvelope;
       log(`alexa: error in ${describeRequest(envelope).replace(/^alexa: /, "")}: ${errorSummary(error)}`);
+      // Name-free routing: when in doubt, not ours.
+      if (getRequestType(envelope) === CAN_FULFILL_REQUEST) return input.responseBuilder.withCanFulfillIntent({ canFulfill: "NO" }).getResponse();
       if (!CONVERSATIONAL.has(getRequestType(envelope))) return input.responseBuilder.getResponse();
       const sorry = ERROR_SPEECH[resolveLocale(envelope.request.locale)];
       return input.responseBuilder.speak(sorry.speech).reprompt(sorry.reprompt).withShouldEndSession(false).getResponse();

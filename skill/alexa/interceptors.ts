@@ -6,6 +6,9 @@ import type { IntentRequest, RequestEnvelope } from "ask-sdk-model";
 import type { Locale, UserState } from "../core/conversation-types.js";
 import { parseUserState } from "../core/user-state.js";
 
+/** Name-free routing asks before a skill is chosen (answered by can-fulfill-handler.ts). */
+export const CAN_FULFILL_REQUEST = "CanFulfillIntentRequest";
+
 /** What the request interceptor hands the handlers through the request attributes. */
 export interface TurnContext {
   locale: Locale;
@@ -41,7 +44,7 @@ export function rememberState(input: HandlerInput, state: UserState): void {
 /** One line per request: type, intent and locale only. */
 export function describeRequest(envelope: RequestEnvelope): string {
   const type = getRequestType(envelope);
-  const intent = type === "IntentRequest" ? ` ${(envelope.request as IntentRequest).intent.name}` : "";
+  const intent = type === "IntentRequest" || type === CAN_FULFILL_REQUEST ? ` ${(envelope.request as IntentRequest).intent?.name ?? "-"}` : "";
   return `alexa: ${type}${intent} ${envelope.request.locale ?? "-"}`;
 }
 
@@ -50,6 +53,9 @@ export function loadStateInterceptor(log: LogLine): RequestInterceptor {
     async process(input: HandlerInput): Promise<void> {
       const envelope = input.requestEnvelope;
       log(describeRequest(envelope));
+      // Name-free routing's question must change nothing and needs nobody's state (it may come
+      // without a user id): no turn, so the response interceptor saves nothing either.
+      if (getRequestType(envelope) === CAN_FULFILL_REQUEST) return;
       const locale = resolveLocale(envelope.request.locale);
       let raw: unknown = {};
       try {

@@ -9,6 +9,7 @@ import { createStateStore } from "../persistence/create-persistence.js";
 import { StateStorePersistenceAdapter } from "../persistence/persistence-adapter.js";
 import type { StateStore } from "../persistence/state-store.js";
 import { createAudioPlayerHandlers } from "./audio-player-handlers.js";
+import { createCanFulfillHandler } from "./can-fulfill-handler.js";
 import { inLambda, readAlexaConfig, type AlexaConfig, type ReadConfigOptions } from "./config.js";
 import { createErrorHandler } from "./error-handler.js";
 import { createIntentHandlers } from "./intent-handlers.js";
@@ -45,7 +46,7 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
   const deps = { core, log };
 
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(...createAudioPlayerHandlers(deps), ...createIntentHandlers(deps))
+    .addRequestHandlers(createCanFulfillHandler(options.catalog), ...createAudioPlayerHandlers(deps), ...createIntentHandlers(deps))
     .addRequestInterceptors(loadStateInterceptor(log))
     .addResponseInterceptors(saveStateInterceptor(log))
     .addErrorHandlers(createErrorHandler(log))

@@ -63,7 +63,8 @@ export function buildManifest(legal: Record<Locale, LegalUrls>, endpointUri: str
       apis: {
         custom: {
           endpoint: { uri: endpointUri },
-          interfaces: [{ type: "AUDIO_PLAYER" }],
+          // CAN_FULFILL_INTENT_REQUEST: name-free routing may ask us (en-US only; see the README).
+          interfaces: [{ type: "AUDIO_PLAYER" }, { type: "CAN_FULFILL_INTENT_REQUEST" }],
         },
       },
       privacyAndCompliance: {

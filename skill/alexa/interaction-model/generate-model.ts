@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadScriptsOrThrow, type LoadedScript } from "../../../audio-builder/model/load-scripts.js";
 import { LOCALES, type ExerciseScript, type Locale } from "../../../audio-builder/model/script-schema.js";
 import { CUSTOM_INTENTS, type InteractionModel, type LocaleSamples, type ModelIntent, type ModelSlotType, type SlotValueSource } from "./model-types.js";
+import { nameFreeInteraction } from "./name-free.js";
 import { samplesEn } from "./samples-en.js";
 import { samplesNl } from "./samples-nl.js";
 
@@ -74,7 +75,13 @@ export function buildModel(locale: Locale, scripts: LoadedScript[]): Interaction
     slotType("LENGTH", samples.lengths, [file]),
     slotType("ENDING", samples.endings, [file]),
   ];
-  return { interactionModel: { languageModel: { invocationName: samples.invocationName, intents, types } } };
+  const nameFree = nameFreeInteraction(locale, intents.map((i) => i.name));
+  return {
+    interactionModel: {
+      languageModel: { invocationName: samples.invocationName, intents, types },
+      ...(nameFree ? { _nameFreeInteraction: nameFree } : {}),
+    },
+  };
 }
 
 /** Slot value from a script: the title is what people hear in lists; id and synonyms also match. */

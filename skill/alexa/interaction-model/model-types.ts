@@ -46,6 +46,16 @@ export interface ModelSlotType {
   values: { id: string; name: { value: string; synonyms?: string[] } }[];
 }
 
+/** Name-free ingress points (en-* only): skill launch phrases and intent launch phrases. */
+export interface NameFreeInteraction {
+  ingressPoints: {
+    type: "LAUNCH" | "INTENT";
+    /** The intent's name; only for type INTENT. */
+    name?: string;
+    sampleUtterances: { format: "RAW_TEXT"; value: string }[];
+  }[];
+}
+
 export interface InteractionModel {
   interactionModel: {
     languageModel: {
@@ -53,5 +63,6 @@ export interface InteractionModel {
       intents: ModelIntent[];
       types: ModelSlotType[];
     };
+    _nameFreeInteraction?: NameFreeInteraction;
   };
 }
