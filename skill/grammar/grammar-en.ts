@@ -58,6 +58,7 @@ export const grammarEn: LocaleGrammar = {
       "[please] [(do|start|play)] <any-exercise> [please]",
       "(i want|do you have|can i have|can i do) <any-exercise>",
       "help me {ending}",
+      "i (can't|cannot) {ending}",
     ],
     ListExercises: [
       "(what|which) [relaxation] exercises (are there|do you have|can i do|there are)",
@@ -120,7 +121,7 @@ export const grammarEn: LocaleGrammar = {
       "(continue|go on with) the exercise",
     ],
     Help: ["what can i (say|ask)", "how does (this|rustpunt) work", "i don't know"],
-    Stop: ["stop it", "i want to stop", "[that's] enough", "i'm done", "quit", "exit", "good night"],
+    Stop: ["stop it", "i want to stop", "[that's] enough", "i'm done", "quit", "exit", "good night", "goodnight"],
     Cancel: ["no thanks"],
     Launch: ["hello", "hi", "(start|open) rustpunt", "talk to rustpunt", "good evening"],
   },
@@ -141,7 +142,7 @@ export const grammarEn: LocaleGrammar = {
         value: "in bed",
         synonyms: [
           "sleep", "to sleep", "for sleep", "before sleep", "before bed", "at bedtime", "for bedtime", "bedtime", "falling asleep", "fall asleep",
-          "to fall asleep", "to help me sleep", "so i can sleep", "so i can fall asleep", "to get to sleep", "before i go to sleep", "before going to sleep", "at night", "for the night",
+          "to fall asleep", "to help me sleep", "so i can sleep", "so i can fall asleep", "to get to sleep", "get to sleep", "before i go to sleep", "before going to sleep", "at night", "for the night",
         ],
       },
       {

@@ -75,7 +75,8 @@ export const grammarNl: LocaleGrammar = {
       "[doe|start] <any-exercise> [graag]",
       "(ik wil|heb je|mag ik) <any-exercise>",
       "<any-exercise> te (starten|doen|beginnen)",
-      "help me {ending}",
+      "(help me|me te helpen) {ending}",
+      "ik kan [maar] niet {ending}",
     ],
     ListExercises: [
       "welke (oefeningen|ontspanningsoefeningen) (zijn er|heb je [allemaal]|kan ik doen)",
@@ -168,7 +169,7 @@ export const grammarNl: LocaleGrammar = {
         value: "in bed",
         synonyms: [
           "slapen", "om te slapen", "voor het slapen", "voor het slapengaan", "voor het slapen gaan", "om in slaap te vallen",
-          "in slaap vallen", "in slaap", "om in te slapen", "inslapen", "bij het inslapen", "om lekker te slapen", "om beter te slapen",
+          "in slaap vallen", "in slaap te vallen", "in slaap komen", "in slaap te komen", "om in slaap te komen", "om in te slapen", "inslapen", "bij het inslapen", "om lekker te slapen", "om beter te slapen",
           "voordat ik ga slapen", "voor de nacht", "in mijn bed", "voor in bed", "in bed om te slapen",
         ],
       },

@@ -85,8 +85,13 @@ export function buildAgentFiles(scripts: readonly LoadedScript[]): Map<string, s
   }
 
   const out = new Map<string, string>();
-  for (const key of [...files.keys()].sort()) out.set(key, `${JSON.stringify(files.get(key), null, 2)}\n`);
+  for (const key of [...files.keys()].sort()) out.set(key, key.includes("_usersays_") ? jsonLines(files.get(key) as Json[]) : `${JSON.stringify(files.get(key), null, 2)}\n`);
   return out;
+}
+
+/** Training phrases one per line: the grammar makes thousands, and indented they triple in size. */
+function jsonLines(list: Json[]): string {
+  return list.length === 0 ? "[]\n" : `[\n${list.map((item) => JSON.stringify(item)).join(",\n")}\n]\n`;
 }
 
 function agentJson(): Json {
