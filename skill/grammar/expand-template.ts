@@ -2,7 +2,8 @@
 //   (a|b)   one of the alternatives        [a|b]   one of them, or nothing
 //   <name>  a fragment of the grammar (itself a list of templates)
 //   {slot}  kept as is: the platform fills it (Alexa) or the generator annotates it (Dialogflow)
-// Groups nest: "(doe|start) [maar [even|eens]] <np>". Words are kept lower case as written.
+// Groups nest: "(doe|start) [maar [even|eens]] <np>". A group stands for whole words, so
+// "ontspannings(tip|oefening)" is refused: write "(ontspanningstip|ontspanningsoefening)".
 
 export class TemplateError extends Error {
   override readonly name = "TemplateError";

@@ -154,8 +154,8 @@ export const grammarEn: LocaleGrammar = {
   },
   slotValues: {
     LENGTH: [
-      { id: "short", value: "short", synonyms: ["shorter", "quick", "brief", "the short version", "a quick one"] },
-      { id: "long", value: "long", synonyms: ["longer", "extended", "the long version", "the full version"] },
+      { id: "short", value: "short", synonyms: ["shorter", "quick", "brief"] },
+      { id: "long", value: "long", synonyms: ["longer", "extended", "full length"] },
     ],
     ENDING: [
       {

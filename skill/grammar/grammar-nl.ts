@@ -180,8 +180,8 @@ export const grammarNl: LocaleGrammar = {
   },
   slotValues: {
     LENGTH: [
-      { id: "short", value: "kort", synonyms: ["korte", "kortere", "snel", "snelle", "even kort", "de korte versie"] },
-      { id: "long", value: "lang", synonyms: ["lange", "langere", "uitgebreid", "uitgebreide", "de lange versie"] },
+      { id: "short", value: "kort", synonyms: ["korte", "kortere", "snel", "snelle", "even kort"] },
+      { id: "long", value: "lang", synonyms: ["lange", "langere", "uitgebreid", "uitgebreide"] },
     ],
     ENDING: [
       {

@@ -64,7 +64,7 @@ export const DIALOGFLOW_ENTITY: Readonly<Record<SlotTypeName, string>> = {
   "AMAZON.NUMBER": "@sys.number",
 };
 
-/** Alexa custom intents (not AMAZON.*). */
+/** Amazon's own intents (AMAZON.*): they come with their own phrases; ours only extend them. */
 export function isBuiltinAlexaIntent(name: string): boolean {
   return name.startsWith("AMAZON.");
 }
