@@ -5,7 +5,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadScriptsOrThrow, type LoadedScript } from "../audio-builder/model/load-scripts.js";
 import { LOCALES } from "../audio-builder/model/script-schema.js";
-import { BUILTIN_INTENTS, buildModel, generateModels, ModelError, modelPath, SAMPLES } from "../skill/alexa/interaction-model/generate-model.js";
+import { BUILTIN_INTENTS, buildModel, generateModels, ModelError, modelPath } from "../skill/alexa/interaction-model/generate-model.js";
+import { GRAMMARS } from "../skill/grammar/grammars.js";
 import type { InteractionModel } from "../skill/alexa/interaction-model/model-types.js";
 import { readAlexaConfig } from "../skill/alexa/config.js";
 import { legalUrls, SKILL_MANIFEST_FILE } from "../skill/alexa/skill-manifest.js";
@@ -18,7 +19,7 @@ beforeAll(async () => {
 const committed = async (locale: string): Promise<string> => readFile(modelPath(locale as never), "utf8");
 
 describe("interaction models", () => {
-  it("are in sync with the scripts and samples", async () => {
+  it("are in sync with the scripts and grammars", async () => {
     const fresh = await generateModels();
     for (const locale of LOCALES) {
       const onDisk = await committed(locale);
@@ -53,18 +54,36 @@ describe("interaction models", () => {
     }
   });
 
-  it("refuse samples Alexa would reject, naming the file", () => {
-    const { samples } = SAMPLES["nl-NL"];
-    const original = samples.intents.TipIntent;
+  it("refuse samples Alexa would reject, naming the grammar file", () => {
+    const { grammar } = GRAMMARS["nl-NL"];
+    const original = grammar.intents.Tip!;
     try {
-      samples.intents.TipIntent = [...original, "geef me 2 tips"];
+      grammar.intents.Tip = [...original, "geef me 2 tips"];
       expect(() => buildModel("nl-NL", scripts)).toThrow(ModelError);
-      expect(() => buildModel("nl-NL", scripts)).toThrow(/samples-nl\.ts: TipIntent sample "geef me 2 tips"/);
-      samples.intents.TipIntent = [...original, "welke oefeningen zijn er"];
+      expect(() => buildModel("nl-NL", scripts)).toThrow(/grammar-nl\.ts: Tip template "geef me 2 tips"/);
+      grammar.intents.Tip = [...original, "welke oefeningen zijn er"];
       expect(() => buildModel("nl-NL", scripts)).toThrow(/both ListExercisesIntent and TipIntent/);
+      grammar.intents.Tip = [...original, "een tip over {exercise}"];
+      expect(() => buildModel("nl-NL", scripts)).toThrow(/uses \{exercise\}, which Tip does not have/);
+      grammar.intents.Tip = [...original, "(een|twee tip"];
+      expect(() => buildModel("nl-NL", scripts)).toThrow(/grammar-nl\.ts: Tip: "\(een\|twee tip": missing \)/);
     } finally {
-      samples.intents.TipIntent = original;
+      grammar.intents.Tip = original;
     }
+  });
+
+  it("are generated from the grammar: every sentence of a template is a sample, within the size budget", async () => {
+    const model = JSON.parse(await committed("nl-NL")) as InteractionModel;
+    const start = model.interactionModel.languageModel.intents.find((i) => i.name === "StartExerciseIntent")!;
+    // "(doe|start) <soft> <np-short>" and "(doe|start) <np>" give these, with the slots in any order.
+    expect(start.samples).toContain("doe maar even de {length} {exercise} {ending}");
+    expect(start.samples).toContain("start nog een keer de {exercise} {length}");
+    expect(start.samples).toContain("start {ending} de {exercise}");
+    expect(start.samples).toContain("de {exercise} te beginnen");
+    for (const intent of model.interactionModel.languageModel.intents) expect(intent.samples.length, intent.name).toBeLessThanOrEqual(2000);
+    const ending = model.interactionModel.languageModel.types.find((t) => t.name === "ENDING")!;
+    const sleep = ending.values.find((v) => v.id === "sleep")!;
+    for (const s of ["voor het slapen", "om in slaap te vallen", "voor het slapengaan", "voor het slapen gaan"]) expect(sleep.name.synonyms).toContain(s);
   });
 });
 

@@ -111,7 +111,7 @@ describe("Dialogflow agent", () => {
         }
         if (piece.alias === "length") expect(lengths.some((e) => e.synonyms.includes(piece.text)), piece.text).toBe(true);
         if (piece.alias === "ending") expect(endings.some((e) => e.synonyms.includes(piece.text)), piece.text).toBe(true);
-        if (piece.alias === "minutes") expect(piece.meta).toBe("@sys.duration");
+        if (piece.alias === "minutes") expect(piece.meta).toBe("@sys.number");
       }
       // The resolved values are what the core parses.
       expect(lengths.map((e) => parseLength(e.value))).toEqual(["short", "long"]);

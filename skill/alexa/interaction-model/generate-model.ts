@@ -1,50 +1,27 @@
 // `npm run skill:model`: writes skill/skill-package/interactionModels/custom/<locale>.json from
-// the exercise scripts (slot values and synonyms: id, title, synonyms) and the hand-written
-// samples-<lang>.ts. Generated, so a renamed or added exercise can never drift from what Alexa
+// the exercise scripts (EXERCISE slot values and synonyms: id, title, synonyms) and the locale's
+// grammar in skill/grammar/ (samples: carrier phrases × slot orders × fillers; LENGTH and ENDING
+// values). Generated, so a renamed or added exercise can never drift from what Alexa
 // understands; tests/alexa-model.test.ts fails when the committed files are stale.
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadScriptsOrThrow, type LoadedScript } from "../../../audio-builder/model/load-scripts.js";
 import { LOCALES, type ExerciseScript, type Locale } from "../../../audio-builder/model/script-schema.js";
-import { CUSTOM_INTENTS, type InteractionModel, type LocaleSamples, type ModelIntent, type ModelSlotType, type SlotValueSource } from "./model-types.js";
+import { expandIntent, GrammarError } from "../../grammar/expand-grammar.js";
+import { GRAMMARS } from "../../grammar/grammars.js";
+import type { SlotValueSource } from "../../grammar/grammar-types.js";
+import { INTENT_KEYS, INTENTS, isBuiltinAlexaIntent, type IntentDefinition } from "../../grammar/intents.js";
+import type { InteractionModel, ModelIntent, ModelSlotType } from "./model-types.js";
 import { nameFreeInteraction } from "./name-free.js";
-import { samplesEn } from "./samples-en.js";
-import { samplesNl } from "./samples-nl.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MODELS_DIR = path.resolve(here, "../../skill-package/interactionModels/custom");
 
-export const SAMPLES: Record<Locale, { file: string; samples: LocaleSamples }> = {
-  "nl-NL": { file: "skill/alexa/interaction-model/samples-nl.ts", samples: samplesNl },
-  "en-US": { file: "skill/alexa/interaction-model/samples-en.ts", samples: samplesEn },
-};
-
-/** Every built-in intent an AudioPlayer skill must answer, plus the standard ones. */
-export const BUILTIN_INTENTS = [
-  "AMAZON.PauseIntent",
-  "AMAZON.ResumeIntent",
-  "AMAZON.CancelIntent",
-  "AMAZON.StopIntent",
-  "AMAZON.HelpIntent",
-  "AMAZON.FallbackIntent",
-  "AMAZON.NavigateHomeIntent",
-  "AMAZON.NextIntent",
-  "AMAZON.PreviousIntent",
-  "AMAZON.RepeatIntent",
-  "AMAZON.StartOverIntent",
-  "AMAZON.LoopOnIntent",
-  "AMAZON.LoopOffIntent",
-  "AMAZON.ShuffleOnIntent",
-  "AMAZON.ShuffleOffIntent",
-] as const;
-
-const START_SLOTS = [
-  { name: "exercise", type: "EXERCISE" },
-  { name: "length", type: "LENGTH" },
-  { name: "minutes", type: "AMAZON.NUMBER" },
-  { name: "ending", type: "ENDING" },
-];
+/** Every built-in intent the model declares: those an AudioPlayer skill must answer, plus the standard ones. */
+export const BUILTIN_INTENTS = INTENT_KEYS.map((key) => (INTENTS[key] as IntentDefinition).alexa).filter(
+  (name): name is string => name !== null && isBuiltinAlexaIntent(name),
+);
 
 export class ModelError extends Error {
   override readonly name = "ModelError";
@@ -52,33 +29,43 @@ export class ModelError extends Error {
 
 /** The interaction model of one locale. Throws a ModelError naming the file to fix. */
 export function buildModel(locale: Locale, scripts: LoadedScript[]): InteractionModel {
-  const { file, samples } = SAMPLES[locale];
+  const { file, grammar } = GRAMMARS[locale];
   const exercises = scripts.filter(
     (s): s is LoadedScript<ExerciseScript> => s.script.kind === "exercise" && s.script.locale === locale,
   );
   if (exercises.length === 0) throw new ModelError(`scripts/${locale}/: no exercise scripts; the EXERCISE slot would be empty.`);
 
-  const intents: ModelIntent[] = Object.values(CUSTOM_INTENTS).map((name) => {
-    const list = samples.intents[name];
-    if (!list || list.length === 0) throw new ModelError(`${file}: intents.${name} needs sample utterances.`);
-    const intent: ModelIntent = { name, samples: list.map((s) => checkSample(file, name, s)) };
-    if (name === CUSTOM_INTENTS.startExercise) intent.slots = START_SLOTS;
-    return intent;
-  });
-  for (const name of BUILTIN_INTENTS) {
-    intents.push({ name, samples: (samples.builtinSamples[name] ?? []).map((s) => checkSample(file, name, s)) });
+  const custom: ModelIntent[] = [];
+  const builtin: ModelIntent[] = [];
+  for (const key of INTENT_KEYS) {
+    const definition: IntentDefinition = INTENTS[key];
+    if (definition.alexa === null) continue;
+    let samples: string[];
+    try {
+      samples = expandIntent(grammar, key, file, "alexa");
+    } catch (error) {
+      throw error instanceof GrammarError ? new ModelError(error.message) : error;
+    }
+    const intent: ModelIntent = { name: definition.alexa, samples };
+    if (definition.slots) intent.slots = Object.entries(definition.slots).map(([name, type]) => ({ name, type }));
+    if (isBuiltinAlexaIntent(definition.alexa)) builtin.push(intent);
+    else {
+      if (samples.length === 0) throw new ModelError(`${file}: intents.${key} needs templates (Alexa's ${definition.alexa} has no samples of its own).`);
+      custom.push(intent);
+    }
   }
+  const intents = [...custom, ...builtin];
   checkDuplicates(file, intents);
 
   const types: ModelSlotType[] = [
     slotType("EXERCISE", exercises.map(exerciseValue), exercises.map((e) => e.file)),
-    slotType("LENGTH", samples.lengths, [file]),
-    slotType("ENDING", samples.endings, [file]),
+    slotType("LENGTH", grammar.slotValues.LENGTH, [file]),
+    slotType("ENDING", grammar.slotValues.ENDING, [file]),
   ];
   const nameFree = nameFreeInteraction(locale, intents.map((i) => i.name));
   return {
     interactionModel: {
-      languageModel: { invocationName: samples.invocationName, intents, types },
+      languageModel: { invocationName: grammar.invocationName, intents, types },
       ...(nameFree ? { _nameFreeInteraction: nameFree } : {}),
     },
   };
@@ -116,22 +103,6 @@ export function spoken(text: string): string {
     .replace(/[^\p{L}\p{N}' .]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-const SAMPLE = /^(?:[\p{L}'.]+|\{[a-z]+\})(?: (?:[\p{L}'.]+|\{[a-z]+\}))*$/u;
-
-function checkSample(file: string, intent: string, sample: string): string {
-  if (!SAMPLE.test(sample)) {
-    throw new ModelError(
-      `${file}: ${intent} sample "${sample}": use lower-case words, {slot} references and single spaces; ` +
-        "spell numbers out (Alexa rejects digits and punctuation other than apostrophes and periods).",
-    );
-  }
-  const allowed = intent === CUSTOM_INTENTS.startExercise ? START_SLOTS.map((s) => s.name) : [];
-  for (const [, slot] of sample.matchAll(/\{([a-z]+)\}/g)) {
-    if (!allowed.includes(slot!)) throw new ModelError(`${file}: ${intent} sample "${sample}" uses {${slot}}, which ${intent} does not have.`);
-  }
-  return sample;
 }
 
 function checkDuplicates(file: string, intents: ModelIntent[]): void {

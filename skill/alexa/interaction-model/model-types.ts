@@ -1,5 +1,5 @@
-// The shape of an ASK interaction model (skill-package/interactionModels/custom/<locale>.json) and
-// of the hand-written sample files that feed it.
+// The shape of an ASK interaction model (skill-package/interactionModels/custom/<locale>.json).
+// Its samples come from the grammars in skill/grammar/.
 
 /** Our custom intents, as named in the model; the handlers match on these names. */
 export const CUSTOM_INTENTS = {
@@ -13,22 +13,6 @@ export const CUSTOM_INTENTS = {
 } as const;
 
 export type CustomIntentName = (typeof CUSTOM_INTENTS)[keyof typeof CUSTOM_INTENTS];
-
-export interface SlotValueSource {
-  /** What the handler receives when Alexa resolves the value (ER_SUCCESS_MATCH). */
-  id: string;
-  value: string;
-  synonyms: string[];
-}
-
-export interface LocaleSamples {
-  invocationName: string;
-  intents: Record<CustomIntentName, string[]>;
-  /** Extra samples for built-in intents (they come with their own; add only what a locale lacks). */
-  builtinSamples: Partial<Record<string, string[]>>;
-  lengths: SlotValueSource[];
-  endings: SlotValueSource[];
-}
 
 export interface ModelSlot {
   name: string;

@@ -1,17 +1,30 @@
 // `npm run agent`: writes the Dialogflow ES agent (the console's export/import layout) to
 // skill/google/agent/export/: agent.json, package.json, intents/<name>.json with
 // intents/<name>_usersays_<lang>.json, entities/<name>.json with entities/<name>_entries_<lang>.json.
-// Exercise names come from the scripts, so the agent and the content cannot drift; a test
-// regenerates the files and compares them with the committed ones.
+// Exercise names come from the scripts and the training phrases, length and ending entities from
+// the grammars in skill/grammar/ (the same ones the Alexa model is generated from), so the agent,
+// the Alexa model and the content cannot drift; a test regenerates the files and compares them
+// with the committed ones.
 import { createHash } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadScriptsOrThrow, type LoadedScript } from "../../../audio-builder/model/load-scripts.js";
 import type { ExerciseScript, Locale } from "../../../audio-builder/model/script-schema.js";
+import { expandIntent } from "../../grammar/expand-grammar.js";
+import { GRAMMARS } from "../../grammar/grammars.js";
+import type { SlotValueSource } from "../../grammar/grammar-types.js";
+import { DIALOGFLOW_ENTITY, INTENTS, intentByDialogflowName, type IntentDefinition, type IntentKey } from "../../grammar/intents.js";
 import { INTENT_MAP, MEDIA_STATUS_INTENT } from "../dialogflow-app.js";
 import { WEBHOOK_SECRET_HEADER } from "../webhook-secret.js";
-import { AGENT_PHRASES, type AgentLanguage, type EntityEntry } from "./agent-phrases.js";
+
+export type AgentLanguage = "nl" | "en";
+
+export interface EntityEntry {
+  /** The resolved value the webhook receives (what the core understands). */
+  value: string;
+  synonyms: string[];
+}
 
 export const EXPORT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "export");
 /** The agent's default language first: Dutch first, English second. */
@@ -37,10 +50,14 @@ export function buildAgentFiles(scripts: readonly LoadedScript[]): Map<string, s
   files.set("package.json", { version: "1.0.0" });
   files.set("agent.json", agentJson());
 
+  const grammarEntries = (type: "LENGTH" | "ENDING"): Record<AgentLanguage, EntityEntry[]> => ({
+    nl: entityEntries(GRAMMARS["nl-NL"].grammar.slotValues[type]),
+    en: entityEntries(GRAMMARS["en-US"].grammar.slotValues[type]),
+  });
   const entities: Record<string, Record<AgentLanguage, EntityEntry[]>> = {
     exercise: exercises,
-    length: { nl: AGENT_PHRASES.nl.length, en: AGENT_PHRASES.en.length },
-    ending: { nl: AGENT_PHRASES.nl.ending, en: AGENT_PHRASES.en.ending },
+    length: grammarEntries("LENGTH"),
+    ending: grammarEntries("ENDING"),
   };
   for (const [name, byLanguage] of Object.entries(entities)) {
     files.set(`entities/${name}.json`, {
@@ -60,14 +77,21 @@ export function buildAgentFiles(scripts: readonly LoadedScript[]): Map<string, s
   for (const name of [...Object.keys(INTENT_MAP), MEDIA_STATUS_INTENT]) {
     files.set(`intents/${name}.json`, intentJson(name));
     if (name === MEDIA_STATUS_INTENT || name === "Default Fallback Intent") continue;
+    const key = intentByDialogflowName(name);
+    if (key === undefined) throw new Error(`skill/grammar/intents.ts: no entry has dialogflow: "${name}", which dialogflow-app.ts maps.`);
     for (const lang of AGENT_LANGUAGES) {
-      files.set(`intents/${name}_usersays_${lang}.json`, userSays(name, lang, { ...entities, exercise: exercises }));
+      files.set(`intents/${name}_usersays_${lang}.json`, userSays(name, key, lang, entities));
     }
   }
 
   const out = new Map<string, string>();
-  for (const key of [...files.keys()].sort()) out.set(key, `${JSON.stringify(files.get(key), null, 2)}\n`);
+  for (const key of [...files.keys()].sort()) out.set(key, key.includes("_usersays_") ? jsonLines(files.get(key) as Json[]) : `${JSON.stringify(files.get(key), null, 2)}\n`);
   return out;
+}
+
+/** Training phrases one per line: the grammar makes thousands, and indented they triple in size. */
+function jsonLines(list: Json[]): string {
+  return list.length === 0 ? "[]\n" : `[\n${list.map((item) => JSON.stringify(item)).join(",\n")}\n]\n`;
 }
 
 function agentJson(): Json {
@@ -110,15 +134,9 @@ const INTENT_EVENTS: Record<string, string[]> = {
 };
 
 function intentJson(name: string): Json {
-  const parameters: Json[] =
-    name === "start_exercise"
-      ? [
-          parameter(name, "exercise", "@exercise"),
-          parameter(name, "length", "@length"),
-          parameter(name, "ending", "@ending"),
-          parameter(name, "minutes", "@sys.duration"),
-        ]
-      : [];
+  const key = intentByDialogflowName(name);
+  const slots = key === undefined ? {} : ((INTENTS[key] as IntentDefinition).slots ?? {});
+  const parameters: Json[] = Object.entries(slots).map(([slot, type]) => parameter(name, slot, DIALOGFLOW_ENTITY[type]));
   return {
     id: stableId("intent", name),
     name,
@@ -131,7 +149,7 @@ function intentJson(name: string): Json {
         affectedContexts: [],
         parameters,
         // Said by Dialogflow only when the webhook fails; the webhook answers every turn.
-        messages: AGENT_LANGUAGES.map((lang) => ({ type: "0", title: "", textToSpeech: "", lang, speech: [AGENT_PHRASES[lang].webhookDown], condition: "" })),
+        messages: AGENT_LANGUAGES.map((lang) => ({ type: "0", title: "", textToSpeech: "", lang, speech: [GRAMMARS[LOCALE_OF[lang]].grammar.webhookDown], condition: "" })),
         speech: [],
       },
     ],
@@ -188,46 +206,45 @@ function unique(names: string[]): string[] {
   });
 }
 
-const PLACEHOLDER = /\{(exercise|length|ending|minutes)\}/g;
+/** Grammar slot values as entity entries: the id is the value, and every way to say it a synonym. */
+function entityEntries(sources: readonly SlotValueSource[]): EntityEntry[] {
+  return sources.map((s) => ({ value: s.id, synonyms: unique([s.value, ...s.synonyms]) }));
+}
+
+const PLACEHOLDER = /\{([a-z]+)\}/g;
 
 /**
- * Training phrases with annotated parameters. Each placeholder is filled with the next synonym of
- * its entity (across all its values), so every exercise name appears in several sentence shapes.
+ * Training phrases with annotated parameters, one per sentence of the grammar. Each {slot} is
+ * filled with the next example of its entity (across all its values), so every exercise name
+ * appears in several sentence shapes.
  */
-function userSays(intent: string, lang: AgentLanguage, entities: Record<string, Record<AgentLanguage, EntityEntry[]>>): Json {
-  const samples: Record<string, string[]> = {
-    exercise: interleave(entities.exercise![lang].map((e) => e.synonyms)),
-    length: interleave(entities.length![lang].map((e) => e.synonyms)),
-    ending: interleave(entities.ending![lang].map((e) => e.synonyms)),
-    minutes: AGENT_PHRASES[lang].minutes,
+function userSays(intent: string, key: IntentKey, lang: AgentLanguage, entities: Record<string, Record<AgentLanguage, EntityEntry[]>>): Json {
+  const { file, grammar } = GRAMMARS[LOCALE_OF[lang]];
+  const slots = (INTENTS[key] as IntentDefinition).slots ?? {};
+  const examples = (slot: string): string[] => {
+    const type = slots[slot];
+    if (type === "AMAZON.NUMBER") return grammar.numberExamples;
+    const entity = type === undefined ? undefined : entities[DIALOGFLOW_ENTITY[type].slice(1)];
+    if (!entity) throw new Error(`${file}: ${key} uses {${slot}}, which has no Dialogflow entity.`);
+    return interleave(entity[lang].map((e) => e.synonyms));
   };
-  const next: Record<string, number> = { exercise: 0, length: 0, ending: 0, minutes: 0 };
-  const templates = AGENT_PHRASES[lang].intents[intent] ?? [];
-  // Sentence shapes with an exercise name are repeated with other names: that is where variety counts.
-  const rounds = intent === "start_exercise" ? 2 : 1;
+  const next = new Map<string, number>();
   const phrases: Json[] = [];
-  const seen = new Set<string>();
-  for (let round = 0; round < rounds; round++) {
-    for (const template of templates) {
-      if (round > 0 && !template.includes("{exercise}")) continue;
-      const data: Json[] = [];
-      let last = 0;
-      for (const match of template.matchAll(PLACEHOLDER)) {
-        const param = match[1]!;
-        if (match.index > last) data.push({ text: template.slice(last, match.index), userDefined: false });
-        const list = samples[param]!;
-        const text = list[next[param]! % list.length]!;
-        next[param]! += 1;
-        const meta = param === "minutes" ? "@sys.duration" : `@${param}`;
-        data.push({ text, alias: param, meta, userDefined: true });
-        last = match.index + match[0].length;
-      }
-      if (last < template.length) data.push({ text: template.slice(last), userDefined: false });
-      const sentence = data.map((d) => (d as { text: string }).text).join("");
-      if (seen.has(sentence)) continue;
-      seen.add(sentence);
-      phrases.push({ id: stableId("usersays", intent, lang, sentence), data, isTemplate: false, count: 0, lang, updated: 0 });
+  for (const sentence of expandIntent(grammar, key, file, "dialogflow")) {
+    const data: Json[] = [];
+    let last = 0;
+    for (const match of sentence.matchAll(PLACEHOLDER)) {
+      const slot = match[1]!;
+      if (match.index > last) data.push({ text: sentence.slice(last, match.index), userDefined: false });
+      const list = examples(slot);
+      const n = next.get(slot) ?? 0;
+      next.set(slot, n + 1);
+      data.push({ text: list[n % list.length]!, alias: slot, meta: DIALOGFLOW_ENTITY[slots[slot]!], userDefined: true });
+      last = match.index + match[0].length;
     }
+    if (last < sentence.length) data.push({ text: sentence.slice(last), userDefined: false });
+    const text = data.map((d) => (d as { text: string }).text).join("");
+    phrases.push({ id: stableId("usersays", intent, lang, text, sentence), data, isTemplate: false, count: 0, lang, updated: 0 });
   }
   return phrases;
 }
