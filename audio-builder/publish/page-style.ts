@@ -72,7 +72,7 @@ code { overflow-wrap: anywhere; font-size: .9em; }
 .plan-modes, .plan-daylist { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
 .plan-daylist { margin-top: .5rem; padding-top: .5rem; border-top: 1px dashed var(--line); }
 .plan-form label { display: inline-flex; align-items: center; gap: .4rem; min-height: 2.75rem; cursor: pointer; }
-.plan-form input[type="radio"], .plan-form input[type="checkbox"] { width: 1.25rem; height: 1.25rem; margin: 0; accent-color: var(--accent); }
+.plan-form input[type="radio"], .plan-form input[type="checkbox"] { flex: none; width: 1.25rem; height: 1.25rem; margin: 0; accent-color: var(--accent); }
 .plan-field { display: grid; gap: .25rem; justify-items: start; }
 .plan-field label { min-height: 0; padding: 0; }
 .plan-form input[type="time"], .plan-form select { font: inherit; color: var(--fg); background: var(--bg);
