@@ -3,7 +3,7 @@
 // back by an independent parser, Mozilla's ical.js (Thunderbird's), which also expands the
 // recurrence and converts times through the file's own VTIMEZONE; Node's Intl tz database then
 // checks that every occurrence falls on the chosen wall-clock time in that zone.
-import { cp, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -192,6 +192,14 @@ describe("the ready-made calendar files", () => {
       expect(await readFile(path.join(dist, f), "utf8")).toBe(before[i]!.text);
       expect((await stat(path.join(dist, f))).mtimeMs).toBe(before[i]!.mtime);
     }
+  });
+
+  it("go when their exercise goes", async () => {
+    const gone = path.join(dist, "calendar/nl-NL/oud-every-evening.ics");
+    await writeFile(gone, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    await publishSite({ catalog, distDir: dist, baseUrl: `${origin}/`, env: { SOURCE_DATE_EPOCH: PINNED_EPOCH } });
+    await expect(stat(gone)).rejects.toThrow(/ENOENT/);
+    expect((await calendarFiles()).length).toBe(catalog.exercises.length * READY_MADE_CHOICES.length);
   });
 
   it("without a public address, name the exercise instead of linking to it", async () => {

@@ -79,10 +79,13 @@ code { overflow-wrap: anywhere; font-size: .9em; }
   border: 1px solid var(--muted); border-radius: 6px; padding: .5rem .6rem; min-height: 2.75rem; max-width: 100%; }
 .plan-form select { width: 100%; }
 .plan-form button { font: inherit; font-weight: 600; color: var(--card); background: var(--accent); border: 0;
-  border-radius: 8px; padding: .7rem 1.2rem; min-height: 2.75rem; cursor: pointer; justify-self: start; }
+  border-radius: 8px; padding: .7rem 1.2rem; min-height: 2.75rem; cursor: pointer; }
+/* The messages stay in the accessibility tree when empty (live regions must exist before they speak). */
+.plan-submit { display: flex; flex-direction: column; align-items: flex-start; }
 .plan-error { color: var(--focus); font-weight: 600; margin: 0; }
-.plan-error:empty, .plan-status:empty { display: none; }
+.plan-error:not(:empty) { margin-bottom: .5rem; }
 .plan-status { margin: 0; }
+.plan-status:not(:empty) { margin-top: .5rem; }
 ul.plan-ready { padding-left: 1.25rem; }
 ul.plan-ready li { margin: 0 0 .5rem; }
 ul.plan-ready a { display: inline-block; padding: .35rem 0; }

@@ -2,7 +2,7 @@
 // locale and, when the public base URL is known, a podcast feed per locale with its cover image.
 // Runs after the tracks and their transcripts are in place (it reads the VTTs). Every file is
 // written atomically, and only when its content changed, so a no-op build uploads nothing.
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomic-file.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
@@ -10,7 +10,7 @@ import type { Locale } from "../model/script-schema.js";
 import { normaliseBaseUrl, publicUrl } from "./base-url.js";
 import { COVER_FILE, renderCoverPng } from "./cover-image.js";
 import { planFormScript } from "./calendar/plan-form-script.js";
-import { readyMadeCalendars, withoutBuildDate as icsWithoutBuildDate } from "./calendar/ready-made.js";
+import { CALENDAR_DIR, readyMadeCalendars, withoutBuildDate as icsWithoutBuildDate } from "./calendar/ready-made.js";
 import { breathCues, parseVtt, transcriptSections } from "./read-vtt.js";
 import { pageFile, renderPage, transcriptKey, type TrackTranscript } from "./render-page.js";
 
@@ -63,11 +63,13 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
 
   const now = pinnedDate(env) ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const planScript = await planFormScript();
+  const calendars = new Set<string>();
   for (const locale of catalog.locales) {
     const readyMade = readyMadeCalendars({ catalog, locale, page: pages[locale]!, now, ...(baseUrl ? { baseUrl } : {}) });
     for (const calendar of readyMade) {
       await writeIfChanged(distDir, calendar.file, calendar.ics, icsWithoutBuildDate);
       files.push(calendar.file);
+      calendars.add(calendar.file);
     }
     const html = renderPage({
       catalog,
@@ -81,6 +83,7 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
     await writeIfChanged(distDir, pages[locale]!, html);
     files.push(pages[locale]!);
   }
+  await removeStaleCalendars(distDir, calendars);
   return { files, feeds: baseUrl ? "written" : "skipped", notices };
 }
 
@@ -98,6 +101,16 @@ async function readTranscripts(distDir: string, tracks: readonly CatalogTrack[])
     out.set(transcriptKey(track), { sections: transcriptSections(cues), breaths: breathCues(cues) });
   }
   return out;
+}
+
+/** dist/calendar/ is this module's alone: a file for an exercise or locale that is gone goes too. */
+async function removeStaleCalendars(distDir: string, keep: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(path.join(distDir, CALENDAR_DIR), { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".ics")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (!keep.has(path.relative(distDir, file).split(path.sep).join("/"))) await rm(file, { force: true });
+  }
 }
 
 function pinnedDate(env: NodeJS.ProcessEnv): Date | undefined {

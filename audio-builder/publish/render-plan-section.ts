@@ -42,11 +42,11 @@ ${tracks
     (d) => `<label class="plan-day"><input type="checkbox" name="day" value="${d}" checked> ${h(t.dayNames[d])}</label>`,
   ).join("\n");
   const byExercise = new Map<string, ReadyMadeCalendar[]>();
-  for (const r of readyMade) byExercise.set(r.exercise.title, [...(byExercise.get(r.exercise.title) ?? []), r]);
-  const ready = [...byExercise]
+  for (const r of readyMade) byExercise.set(r.exercise.id, [...(byExercise.get(r.exercise.id) ?? []), r]);
+  const ready = [...byExercise.values()]
     .map(
-      ([title, files]) =>
-        `<li>${h(title)}: ${files
+      (files) =>
+        `<li>${h(files[0]!.exercise.title)}: ${files
           .map((r) => {
             const label = (r.choice.id === "every-evening" ? t.everyEvening : t.weekdayMornings).replace("{time}", timeOfDayLabel(text, r.choice.time));
             return `<a href="${u(r.file)}" download type="text/calendar">${h(label)}</a>`;
@@ -80,9 +80,11 @@ ${days}
 ${options}
 </select>
 </div>
+<div class="plan-submit">
 <p class="plan-error" id="plan-error" role="alert"></p>
 <button type="submit">${h(t.download)}</button>
 <p class="plan-status" role="status"></p>
+</div>
 </form>
 ${ready ? `<h3>${h(t.readyHeading)}</h3>\n<p>${h(t.readyIntro.replace("{zone}", t.readyZone.label))}</p>\n<ul class="plan-ready">\n${ready}\n</ul>` : ""}
 </section>`;

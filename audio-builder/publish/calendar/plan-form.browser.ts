@@ -41,7 +41,9 @@ function enhance(form: HTMLFormElement): void {
       boxes[0]?.focus();
       return;
     }
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time.value.slice(0, 5))) {
+    // Some browsers add seconds ("21:30:00") when the step allows them.
+    const at = time.value.slice(0, 5);
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) {
       error.textContent = data.noTime;
       time.setAttribute("aria-invalid", "true");
       time.focus();
@@ -56,11 +58,11 @@ function enhance(form: HTMLFormElement): void {
     const now = new Date();
     const ics = restMomentIcs({
       days,
-      time: time.value.slice(0, 5),
+      time: at,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
       from: now,
       stamp: now,
-      uid: restMomentUid(data.locale, trackId, days, time.value.slice(0, 5)),
+      uid: restMomentUid(data.locale, trackId, days, at),
       lang: document.documentElement.lang,
       text: data.event,
       track: {

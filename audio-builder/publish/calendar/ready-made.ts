@@ -40,7 +40,9 @@ export interface ReadyMadeOptions {
   now: Date;
 }
 
-export const calendarFile = (locale: Locale, exercise: string, choice: ReadyMadeChoice["id"]) => `calendar/${locale}/${exercise}-${choice}.ics`;
+/** dist-relative folder of the ready-made files; nothing else is written there. */
+export const CALENDAR_DIR = "calendar";
+export const calendarFile = (locale: Locale, exercise: string, choice: ReadyMadeChoice["id"]) => `${CALENDAR_DIR}/${locale}/${exercise}-${choice}.ics`;
 
 export function readyMadeCalendars(opts: ReadyMadeOptions): ReadyMadeCalendar[] {
   const { catalog, locale } = opts;

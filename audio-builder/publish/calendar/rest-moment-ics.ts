@@ -87,16 +87,16 @@ export function firstOccurrence(days: readonly Weekday[], time: string, timeZone
   throw new Error("a moment of rest needs at least one day");
 }
 
-export function fill(template: string, track: RestMomentTrack): string {
+function fillIn(template: string, track: RestMomentTrack): string {
   return template.replace(/\{(exercise|variant|duration)\}/g, (_, key: "exercise" | "variant" | "duration") => track[key]);
 }
 
 /** The event's description: what to do, then where (page and MP3) when the addresses are known. */
-export function describe(text: RestMomentEventText, track: RestMomentTrack): string {
-  const lines = [fill(text.description, track)];
+function eventDescription(text: RestMomentEventText, track: RestMomentTrack): string {
+  const lines = [fillIn(text.description, track)];
   if (track.pageUrl) lines.push(`${text.listen} ${track.pageUrl}`);
   if (track.mp3Url) lines.push(`${text.mp3} ${track.mp3Url}`);
-  if (!track.pageUrl && !track.mp3Url) lines.push(fill(text.withoutLinks, track));
+  if (!track.pageUrl && !track.mp3Url) lines.push(fillIn(text.withoutLinks, track));
   return lines.join("\n");
 }
 
@@ -118,10 +118,10 @@ export function restMomentIcs(plan: RestMomentPlan): string {
     end: new WallClock(addMinutes(start, minutes)),
     ...(zoned ? { timezone: plan.timeZone } : { floating: true }),
     repeating: recurrenceRule(plan.days),
-    summary: fill(plan.text.summary, plan.track),
-    description: describe(plan.text, plan.track),
+    summary: fillIn(plan.text.summary, plan.track),
+    description: eventDescription(plan.text, plan.track),
     ...(plan.track.pageUrl ? { url: plan.track.pageUrl } : {}),
-    alarms: [{ type: ICalAlarmType.display, trigger: ALARM_MINUTES_BEFORE * 60, description: fill(plan.text.alarm, plan.track) }],
+    alarms: [{ type: ICalAlarmType.display, trigger: ALARM_MINUTES_BEFORE * 60, description: fillIn(plan.text.alarm, plan.track) }],
   });
   // Every content line ends in CRLF (RFC 5545 3.1), the last one too.
   return `${calendar.toString().replace(/\r\n$/, "")}\r\n`;
