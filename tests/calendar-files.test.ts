@@ -248,6 +248,16 @@ describe("the form's event (restMomentIcs) in other zones", () => {
     });
   }
 
+  it("keeps a time the clocks skip on the first day (02:30 on the night DST starts) as 02:30", () => {
+    const from = new Date("2026-03-28T12:00:00Z");
+    const days: Weekday[] = ["SU"];
+    const ics = restMomentIcs({ days, time: "02:30", timeZone: "Europe/Amsterdam", from, stamp: from, uid: "x@rustpunt", lang: "en-US", text, track });
+    expect(ics).toMatch(/^DTSTART;TZID=Europe\/Amsterdam:20260329T023000\r$/m);
+    const { event } = parse(ics);
+    // From the next Sunday on, every occurrence is at 02:30 local time (ical.js moves the skipped one).
+    expectSeries(occurrences(event, 45).slice(1), days, "02:30", "Europe/Amsterdam"); // until the next gap, in 2027
+  });
+
   it("says clearly what is wrong with a plan it cannot make", () => {
     const plan = { days: [] as Weekday[], time: "21:30", timeZone: "Europe/Amsterdam", from: PINNED, stamp: PINNED, uid: "x", lang: "en-US", text, track };
     expect(() => restMomentIcs(plan)).toThrow(/at least one day/);

@@ -43,7 +43,9 @@ export function pageFile(locale: Locale, locales: readonly Locale[]): string {
 export function renderPage(input: PageInput): string {
   const { catalog, locale } = input;
   const text = SITE_TEXT[locale];
-  const exercises = catalog.exercises.filter((e) => e.locale === locale);
+  const exercises = catalog.exercises
+    .filter((e) => e.locale === locale)
+    .map((exercise) => ({ exercise, tracks: catalog.tracks.filter((t) => t.locale === locale && t.exercise === exercise.id) }));
   const info = catalog.info.filter((i) => i.locale === locale);
   const others = catalog.locales.filter((l) => l !== locale && input.pages[l]);
 
@@ -82,13 +84,8 @@ ${languageLinks ? `<nav aria-label="${h(text.otherLanguage)}">${languageLinks}</
 <p>${h(text.intro)}</p>
 <p class="note" role="note">${h(text.notADoctor)}</p>
 <h2 id="exercises">${h(text.exercisesHeading)}</h2>
-${exercises.map((e) => renderExercise(e, catalog.tracks.filter((t) => t.locale === locale && t.exercise === e.id), input, text)).join("\n")}
-${renderPlanSection(
-  text,
-  locale,
-  exercises.map((exercise) => ({ exercise, tracks: catalog.tracks.filter((t) => t.locale === locale && t.exercise === exercise.id) })),
-  input.readyMade,
-)}
+${exercises.map(({ exercise, tracks }) => renderExercise(exercise, tracks, input, text)).join("\n")}
+${renderPlanSection(text, locale, exercises, input.readyMade)}
 ${info.length > 0 ? `<h2 id="info">${h(text.infoHeading)}</h2>\n${info.map((i) => renderInfo(i, text, locale)).join("\n")}` : ""}
 ${input.feedUrl ? renderFeedSection(input.feedUrl, text) : ""}
 </main>

@@ -16,7 +16,7 @@ export interface PlanFormData {
   noTime: string;
 }
 
-export const DEFAULT_PLAN_TIME = "21:30";
+const DEFAULT_PLAN_TIME = "21:30";
 
 export function renderPlanSection(
   text: SiteText,

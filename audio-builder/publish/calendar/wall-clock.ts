@@ -93,7 +93,9 @@ export class WallClock implements ICalTemporalPlainDateTimeStub {
   }
 
   toZonedDateTime(timeZone: string): ICalTemporalZonedDateTimeStub {
-    return zoned(instantOf(this, timeZone), timeZone);
+    // Keeps its own fields in its own zone, even in a spring-forward gap (02:30 on the night the
+    // clocks skip to 03:00): the event is at 02:30 local on every other day of the series.
+    return zoned(instantOf(this, timeZone), timeZone, this);
   }
 
   toJSON(): string {
@@ -105,18 +107,24 @@ export class WallClock implements ICalTemporalPlainDateTimeStub {
   }
 }
 
-function zoned(epochMs: number, timeZoneId: string): ICalTemporalZonedDateTimeStub {
-  const f = wallFieldsAt(epochMs, timeZoneId);
+function zoned(epochMs: number, timeZoneId: string, wall?: WallFields): ICalTemporalZonedDateTimeStub {
+  const f = wall ?? wallFieldsAt(epochMs, timeZoneId);
   const text = `${isoDateTime(f)}[${timeZoneId}]`;
-  return {
-    ...f,
+  const self: ICalTemporalZonedDateTimeStub = {
+    year: f.year,
+    month: f.month,
+    day: f.day,
+    hour: f.hour,
+    minute: f.minute,
+    second: f.second,
     timeZoneId,
     toInstant: () => instant(epochMs),
     toPlainDateTime: () => new WallClock(f),
-    withTimeZone: (other: string) => zoned(epochMs, other),
+    withTimeZone: (other: string) => (other === timeZoneId ? self : zoned(epochMs, other)),
     toJSON: () => text,
     toString: () => text,
   };
+  return self;
 }
 
 function instant(epochMs: number): ICalTemporalInstantStub {
