@@ -94,7 +94,7 @@ export const SITE_TEXT: Record<Locale, SiteText> = {
     plan: {
       heading: "Plan je rustmoment",
       intro:
-        "Ontspannen lukt beter als je er vaste momenten voor reserveert en je daaraan houdt. Zet ze in je agenda: kies de dagen, een tijd en een oefening. Je agenda herinnert je er {minutes} minuten van tevoren aan.",
+        "Maak van ontspannen een prioriteit: reserveer er vaste momenten voor in je agenda en houd je daaraan. Kies de dagen, een tijd en een oefening; je agenda herinnert je er {minutes} minuten van tevoren aan.",
       days: "Op welke dagen?",
       everyDay: "Elke dag",
       weekdays: "Werkdagen (maandag tot en met vrijdag)",
@@ -155,7 +155,7 @@ export const SITE_TEXT: Record<Locale, SiteText> = {
     plan: {
       heading: "Plan a moment of rest",
       intro:
-        "Relaxing works better when you set aside fixed moments for it and keep to them. Put them in your calendar: choose the days, a time and an exercise. Your calendar reminds you {minutes} minutes before.",
+        "Make relaxing a priority: set aside fixed moments for it in your calendar and keep to them. Choose the days, a time and an exercise; your calendar reminds you {minutes} minutes before.",
       days: "On which days?",
       everyDay: "Every day",
       weekdays: "Weekdays (Monday to Friday)",
