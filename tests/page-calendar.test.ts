@@ -56,8 +56,14 @@ interface Opened {
   problems: string[];
 }
 
-async function open(locale: Locale, width: number, timezoneId: string, url = `${origin}/${pageOf(locale)}`): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId, locale: locale, acceptDownloads: true });
+async function open(
+  locale: Locale,
+  width: number,
+  timezoneId: string,
+  url = `${origin}/${pageOf(locale)}`,
+  colorScheme: "light" | "dark" = "light",
+): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId, locale, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(e.message));
@@ -204,11 +210,11 @@ describe("plan a moment of rest", () => {
     await context.close();
   });
 
-  it("every day at desktop and phone width, both pages: a daily event, no horizontal scrolling, no axe violations", async () => {
+  it("every day at desktop and phone width (light and dark), both pages: a daily event, no horizontal scrolling, no axe violations", async () => {
     for (const locale of catalog.locales) {
-      for (const width of [DESKTOP, PHONE]) {
+      for (const [width, scheme] of [[DESKTOP, "light"], [PHONE, "dark"]] as const) {
         const zone = "Asia/Tokyo";
-        const { context, page, problems } = await open(locale, width, zone);
+        const { context, page, problems } = await open(locale, width, zone, `${origin}/${pageOf(locale)}`, scheme);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: SITE_TEXT[locale].plan.download }).click()]);
         const { event, text } = await downloadedEvent(download);
