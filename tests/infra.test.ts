@@ -57,6 +57,7 @@ function fixtureDist(dir: string): void {
     "audio/nl-NL/ademhaling-short-wake.mp3": "not really audio",
     "audio/nl-NL/alexa/ademhaling-short-wake.mp3": "not really audio either",
     "transcripts/nl-NL/ademhaling-short-wake.vtt": "WEBVTT\n",
+    "calendar/nl-NL/ademhaling-every-evening.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -146,20 +147,27 @@ describe("CloudFront distribution", () => {
     expect(ttls.sort((a, b) => a - b)).toEqual([300, 365 * 24 * 3600]);
   });
 
-  it("deploys dist/ in two syncs: tracks first, then the short-lived files with short cache headers", () => {
+  it("deploys dist/ in three syncs: tracks first, then the short-lived files and the calendars with short cache headers", () => {
     const deployments = Object.values(template.findResources("Custom::CDKBucketDeployment"));
-    expect(deployments).toHaveLength(2);
+    expect(deployments).toHaveLength(3);
     const cacheControl = deployments.map((d) => (d.Properties.SystemMetadata as { "cache-control": string })["cache-control"]);
     expect(cacheControl).toContain("public, max-age=300");
     expect(cacheControl).toContain("public, max-age=86400, s-maxage=31536000");
-    const catalogDeployment = deployments.find((d) => d.Properties.SystemMetadata["cache-control"] === "public, max-age=300")!;
+    const catalogDeployment = deployments.find(
+      (d) => d.Properties.SystemMetadata["cache-control"] === "public, max-age=300" && !d.Properties.SystemMetadata["content-type"],
+    )!;
     expect(catalogDeployment.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/DeployTracks/)]));
+    // Calendar apps and browsers open .ics only as text/calendar: that sync sets the type itself.
+    const calendarDeployment = deployments.find((d) => d.Properties.SystemMetadata["content-type"])!;
+    expect(calendarDeployment.Properties.SystemMetadata).toMatchObject({ "content-type": "text/calendar; charset=utf-8", "cache-control": "public, max-age=300" });
+    expect(calendarDeployment.Properties.Include).toEqual(["*.ics"]);
+    expect(calendarDeployment.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/DeployTracks/)]));
   });
 
   it("publishes every listener file exactly once, and nothing of the build's own", () => {
-    const published = (cacheControl: string): string[] => {
+    const published = (cacheControl: string, contentType?: string): string[] => {
       const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment")).filter(
-        (d) => d.Properties.SystemMetadata["cache-control"] === cacheControl,
+        (d) => d.Properties.SystemMetadata["cache-control"] === cacheControl && d.Properties.SystemMetadata["content-type"] === contentType,
       );
       const key = (deployment!.Properties.SourceObjectKeys as string[])[0]!;
       return listFiles(assetPath(key));
@@ -171,6 +179,7 @@ describe("CloudFront distribution", () => {
       "index.html",
       "transcripts/nl-NL/ademhaling-short-wake.vtt",
     ]);
+    expect(published("public, max-age=300", "text/calendar; charset=utf-8")).toEqual(["calendar/nl-NL/ademhaling-every-evening.ics"]);
     expect(published("public, max-age=86400, s-maxage=31536000")).toEqual([
       "audio/nl-NL/ademhaling-short-wake.mp3",
       "audio/nl-NL/alexa/ademhaling-short-wake.mp3",

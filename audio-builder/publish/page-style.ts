@@ -21,7 +21,8 @@ header.site { display: flex; flex-wrap: wrap; align-items: baseline; justify-con
 header.site h1 { margin: .5rem 0 0; font-size: 2rem; letter-spacing: .01em; }
 .tagline { margin: .25rem 0 1rem; color: var(--muted); font-size: 1.125rem; }
 a { color: var(--accent); text-underline-offset: .15em; }
-a:focus-visible, summary:focus-visible, audio:focus-visible, button:focus-visible {
+a:focus-visible, summary:focus-visible, audio:focus-visible, button:focus-visible,
+input:focus-visible, select:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 3px; border-radius: 4px; }
 .skip { position: absolute; left: -999px; top: 0; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--card); padding: .5rem 1rem; z-index: 1; }
@@ -64,6 +65,30 @@ summary { cursor: pointer; padding: .35rem 0; color: var(--accent); }
 ol.info-items { padding-left: 1.25rem; }
 ol.info-items li { margin: 0 0 .5rem; }
 code { overflow-wrap: anywhere; font-size: .9em; }
+.plan-form { display: grid; gap: 1rem; margin: 1rem 0; }
+.plan-form[hidden] { display: none; }
+.plan-form fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 0; padding: .5rem 1rem .75rem; min-width: 0; }
+.plan-form legend, .plan-field label { font-weight: 600; padding: 0 .25rem; }
+.plan-modes, .plan-daylist { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.plan-daylist { margin-top: .5rem; padding-top: .5rem; border-top: 1px dashed var(--line); }
+.plan-form label { display: inline-flex; align-items: center; gap: .4rem; min-height: 2.75rem; cursor: pointer; }
+.plan-form input[type="radio"], .plan-form input[type="checkbox"] { flex: none; width: 1.25rem; height: 1.25rem; margin: 0; accent-color: var(--accent); }
+.plan-field { display: grid; gap: .25rem; justify-items: start; }
+.plan-field label { min-height: 0; padding: 0; }
+.plan-form input[type="time"], .plan-form select { font: inherit; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: 6px; padding: .5rem .6rem; min-height: 2.75rem; max-width: 100%; }
+.plan-form select { width: 100%; }
+.plan-form button { font: inherit; font-weight: 600; color: var(--card); background: var(--accent); border: 0;
+  border-radius: 8px; padding: .7rem 1.2rem; min-height: 2.75rem; cursor: pointer; }
+/* The messages stay in the accessibility tree when empty (live regions must exist before they speak). */
+.plan-submit { display: flex; flex-direction: column; align-items: flex-start; }
+.plan-error { color: var(--focus); font-weight: 600; margin: 0; }
+.plan-error:not(:empty) { margin-bottom: .5rem; }
+.plan-status { margin: 0; }
+.plan-status:not(:empty) { margin-top: .5rem; }
+ul.plan-ready { padding-left: 1.25rem; }
+ul.plan-ready li { margin: 0 0 .5rem; }
+ul.plan-ready a { display: inline-block; padding: .35rem 0; }
 footer { margin: 2rem 0 1rem; color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) {
   .wrap { padding: .75rem; }

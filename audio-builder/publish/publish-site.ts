@@ -2,13 +2,15 @@
 // locale and, when the public base URL is known, a podcast feed per locale with its cover image.
 // Runs after the tracks and their transcripts are in place (it reads the VTTs). Every file is
 // written atomically, and only when its content changed, so a no-op build uploads nothing.
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomic-file.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
 import type { Locale } from "../model/script-schema.js";
 import { normaliseBaseUrl, publicUrl } from "./base-url.js";
 import { COVER_FILE, renderCoverPng } from "./cover-image.js";
+import { planFormScript } from "./calendar/plan-form-script.js";
+import { CALENDAR_DIR, readyMadeCalendars, withoutBuildDate as icsWithoutBuildDate } from "./calendar/ready-made.js";
 import { breathCues, parseVtt, transcriptSections } from "./read-vtt.js";
 import { pageFile, renderPage, transcriptKey, type TrackTranscript } from "./render-page.js";
 
@@ -17,7 +19,8 @@ export interface PublishSiteOptions {
   distDir: string;
   /** Absolute http(s) URL dist/ is served from; without it the feeds are skipped (see `notices`). */
   baseUrl?: string;
-  /** SOURCE_DATE_EPOCH pins the feeds' dates (reproducible builds); otherwise each MP3's mtime is its date. */
+  /** SOURCE_DATE_EPOCH pins the feeds' dates and the calendar files' DTSTAMP (reproducible builds);
+   *  otherwise each MP3's mtime is its feed date and the calendar files take the current time. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -31,6 +34,7 @@ export interface PublishSiteResult {
 
 export async function publishSite(opts: PublishSiteOptions): Promise<PublishSiteResult> {
   const distDir = path.resolve(opts.distDir);
+  const env = opts.env ?? process.env;
   const { catalog } = opts;
   const baseUrl = opts.baseUrl === undefined ? undefined : normaliseBaseUrl(opts.baseUrl);
   const transcripts = await readTranscripts(distDir, catalog.tracks);
@@ -47,7 +51,7 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
     for (const locale of catalog.locales) feedUrls[locale] = publicUrl(baseUrl, feedFile(locale));
     await writeIfChanged(distDir, COVER_FILE, renderCoverPng());
     files.push(COVER_FILE);
-    const published = await publicationDates(distDir, catalog.tracks, opts.env ?? process.env);
+    const published = await publicationDates(distDir, catalog.tracks, env);
     for (const locale of catalog.locales) {
       const xml = renderFeed({ catalog, locale, baseUrl, page: pages[locale]!, transcripts, published: (t) => published.get(t)! });
       await writeIfChanged(distDir, feedFile(locale), xml, withoutBuildDate);
@@ -57,17 +61,29 @@ export async function publishSite(opts: PublishSiteOptions): Promise<PublishSite
     notices.push("Podcast feeds skipped: no public base URL. Pass --base-url https://… or set PUBLIC_BASE_URL to write dist/feed-<locale>.xml.");
   }
 
+  const now = pinnedDate(env) ?? new Date(Math.floor(Date.now() / 1000) * 1000);
+  const planScript = await planFormScript();
+  const calendars = new Set<string>();
   for (const locale of catalog.locales) {
+    const readyMade = readyMadeCalendars({ catalog, locale, page: pages[locale]!, now, ...(baseUrl ? { baseUrl } : {}) });
+    for (const calendar of readyMade) {
+      await writeIfChanged(distDir, calendar.file, calendar.ics, icsWithoutBuildDate);
+      files.push(calendar.file);
+      calendars.add(calendar.file);
+    }
     const html = renderPage({
       catalog,
       locale,
       pages,
       transcripts,
+      readyMade,
+      planScript,
       ...(feedUrls[locale] ? { feedUrl: feedUrls[locale] } : {}),
     });
     await writeIfChanged(distDir, pages[locale]!, html);
     files.push(pages[locale]!);
   }
+  await removeStaleCalendars(distDir, calendars);
   return { files, feeds: baseUrl ? "written" : "skipped", notices };
 }
 
@@ -87,9 +103,23 @@ async function readTranscripts(distDir: string, tracks: readonly CatalogTrack[])
   return out;
 }
 
-async function publicationDates(distDir: string, tracks: readonly CatalogTrack[], env: NodeJS.ProcessEnv): Promise<Map<CatalogTrack, Date>> {
+/** dist/calendar/ is this module's alone: a file for an exercise or locale that is gone goes too. */
+async function removeStaleCalendars(distDir: string, keep: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(path.join(distDir, CALENDAR_DIR), { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".ics")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    if (!keep.has(path.relative(distDir, file).split(path.sep).join("/"))) await rm(file, { force: true });
+  }
+}
+
+function pinnedDate(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  const pinned = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+}
+
+async function publicationDates(distDir: string, tracks: readonly CatalogTrack[], env: NodeJS.ProcessEnv): Promise<Map<CatalogTrack, Date>> {
+  const pinned = pinnedDate(env);
   const dates = new Map<CatalogTrack, Date>();
   for (const track of tracks) {
     // The build keeps an unchanged track's file (and its mtime): the date moves only when the audio does.

@@ -5,9 +5,11 @@
 import type { Catalog, CatalogExercise, CatalogInfo, CatalogTrack } from "../catalog/catalog-types.js";
 import type { Locale } from "../model/script-schema.js";
 import { BREATH_COMPANION_SCRIPT } from "./breath-companion-script.js";
+import type { ReadyMadeCalendar } from "./calendar/ready-made.js";
 import { escapeHtml as h, escapeUrlPath as u } from "./html-escape.js";
 import { PAGE_STYLE } from "./page-style.js";
 import type { BreathCue, TranscriptSection } from "./read-vtt.js";
+import { renderPlanSection } from "./render-plan-section.js";
 import { clockLabel, SITE_TEXT, variantLabel, type SiteText } from "./site-text.js";
 import { citation } from "./source-citations.js";
 
@@ -25,6 +27,10 @@ export interface PageInput {
   transcripts: ReadonlyMap<string, TrackTranscript>;
   /** Absolute URL of this locale's feed, when feeds were written (what a podcast app needs). */
   feedUrl?: string;
+  /** This locale's ready-made calendar files (calendar/ready-made.ts). */
+  readyMade: readonly ReadyMadeCalendar[];
+  /** The planning form's bundled script (calendar/plan-form-script.ts). */
+  planScript: string;
 }
 
 export const transcriptKey = (t: Pick<CatalogTrack, "locale" | "id">) => `${t.locale}/${t.id}`;
@@ -37,7 +43,9 @@ export function pageFile(locale: Locale, locales: readonly Locale[]): string {
 export function renderPage(input: PageInput): string {
   const { catalog, locale } = input;
   const text = SITE_TEXT[locale];
-  const exercises = catalog.exercises.filter((e) => e.locale === locale);
+  const exercises = catalog.exercises
+    .filter((e) => e.locale === locale)
+    .map((exercise) => ({ exercise, tracks: catalog.tracks.filter((t) => t.locale === locale && t.exercise === exercise.id) }));
   const info = catalog.info.filter((i) => i.locale === locale);
   const others = catalog.locales.filter((l) => l !== locale && input.pages[l]);
 
@@ -76,13 +84,15 @@ ${languageLinks ? `<nav aria-label="${h(text.otherLanguage)}">${languageLinks}</
 <p>${h(text.intro)}</p>
 <p class="note" role="note">${h(text.notADoctor)}</p>
 <h2 id="exercises">${h(text.exercisesHeading)}</h2>
-${exercises.map((e) => renderExercise(e, catalog.tracks.filter((t) => t.locale === locale && t.exercise === e.id), input, text)).join("\n")}
+${exercises.map(({ exercise, tracks }) => renderExercise(exercise, tracks, input, text)).join("\n")}
+${renderPlanSection(text, locale, exercises, input.readyMade)}
 ${info.length > 0 ? `<h2 id="info">${h(text.infoHeading)}</h2>\n${info.map((i) => renderInfo(i, text, locale)).join("\n")}` : ""}
 ${input.feedUrl ? renderFeedSection(input.feedUrl, text) : ""}
 </main>
 <footer><p>${h(text.footer)}</p></footer>
 </div>
 <script>${BREATH_COMPANION_SCRIPT}</script>
+<script>${input.planScript}</script>
 </body>
 </html>
 `;

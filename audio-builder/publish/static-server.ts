@@ -13,6 +13,7 @@ const MIME_TYPES: Record<string, string> = {
   ".json": "application/json; charset=utf-8",
   ".xml": "application/rss+xml; charset=utf-8",
   ".vtt": "text/vtt; charset=utf-8",
+  ".ics": "text/calendar; charset=utf-8",
   ".mp3": "audio/mpeg",
   ".png": "image/png",
   ".svg": "image/svg+xml",

@@ -23,6 +23,12 @@ export const SHORT_LIVED_FILES = ["catalog.json", "*.html", "feed-*.xml", "*.vtt
 // 512 MB /tmp) are too small. Both deployments use the same values so CDK creates one handler.
 const DEPLOYMENT_HANDLER = { memoryLimit: 1024, ephemeralStorageSize: Size.gibibytes(2) };
 
+/** The ready-made calendar files (calendar/<locale>/*.ics). The sync would guess their type from
+ *  the Lambda's mime table, which may not know .ics; calendar apps and browsers open them only as
+ *  text/calendar, so they get a sync of their own that sets it. */
+export const CALENDAR_FILES = ["*.ics"] as const;
+export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
+
 /** Build output that is not for listeners: the Lambda's own catalog, the Dialogflow agent zip,
  *  and the build's hidden bookkeeping (.build-manifest.json, .staging-* folders). */
 export const UNPUBLISHED_FILES = ["skill-catalog.json", "dialogflow-agent.zip", ".*", "**/.*"] as const;
@@ -104,10 +110,10 @@ export class AudioDistribution extends Construct {
     this.baseUrl = `https://${this.distribution.distributionDomainName}`;
 
     const tracks = new BucketDeployment(this, "DeployTracks", {
-      sources: [Source.asset(props.distDir, { exclude: [...SHORT_LIVED_FILES, ...UNPUBLISHED_FILES] })],
+      sources: [Source.asset(props.distDir, { exclude: [...SHORT_LIVED_FILES, ...CALENDAR_FILES, ...UNPUBLISHED_FILES] })],
       destinationBucket: this.bucket,
-      // Keep the short-lived files out of this sync so its prune does not delete them.
-      exclude: [...SHORT_LIVED_FILES, ...UNPUBLISHED_FILES],
+      // Keep the short-lived and calendar files out of this sync so its prune does not delete them.
+      exclude: [...SHORT_LIVED_FILES, ...CALENDAR_FILES, ...UNPUBLISHED_FILES],
       cacheControl: [
         CacheControl.setPublic(),
         CacheControl.maxAge(trackBrowserCache),
@@ -137,6 +143,24 @@ export class AudioDistribution extends Construct {
     });
     // The catalog must never point at a track that is not uploaded yet.
     shortLived.node.addDependency(tracks);
+    const calendars = new BucketDeployment(this, "DeployCalendars", {
+      sources: [
+        Source.asset(props.distDir, {
+          ignoreMode: IgnoreMode.GIT,
+          exclude: ["*", "!*/", ...CALENDAR_FILES.map((p) => `!${p}`), ...UNPUBLISHED_FILES],
+        }),
+      ],
+      destinationBucket: this.bucket,
+      exclude: ["*"],
+      include: [...CALENDAR_FILES],
+      contentType: CALENDAR_CONTENT_TYPE,
+      cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(shortLivedCache)],
+      ...DEPLOYMENT_HANDLER,
+      distribution: this.distribution,
+      distributionPaths: ["/*"],
+    });
+    // The events link to the tracks and the page.
+    calendars.node.addDependency(tracks);
     this.acknowledgeNagFindings();
   }
 
