@@ -63,6 +63,9 @@ export async function chooseChromium(options: { bundled?: boolean } = {}): Promi
     return { executablePath: configured, source: "CHROMIUM_PATH", args: BASE_ARGS };
   }
   if (!options.bundled && existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, source: "system", args: BASE_ARGS };
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(`The Chromium from npm (@sparticuz/chromium) runs on Linux x64 only, not ${process.platform} ${process.arch}: set CHROMIUM_PATH to a Chrome or Chromium of your own.`);
+  }
   return bundledChromium();
 }
 
