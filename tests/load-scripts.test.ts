@@ -103,7 +103,7 @@ describe("npm run validate", () => {
       "nl-NL/ademhaling.yaml": edit(nl, "  - chapter: Begin", "  - chapters: Begin"),
       "en-US/tips.yaml": null,
     });
-    const { status, output } = runValidate(dir);
+    const { status, output } = runValidate("--scripts", dir);
     expect(status).toBe(1);
     const lines = output.trim().split("\n");
     expect(lines).toEqual([
@@ -119,13 +119,13 @@ describe("npm run validate", () => {
     // Four seconds of inhale cannot hold a cue this long.
     const cue = "Adem heel rustig en diep in door je neus, voel je buik omhoog komen";
     const dir = await writeScripts({ "nl-NL/ademhaling.yaml": edit(nl, "        inhale: In", `        inhale: ${cue}`) });
-    const { status, output } = runValidate(dir);
+    const { status, output } = runValidate("--scripts", dir);
     expect(status).toBe(1);
     expect(output).toContain(`${path.join(dir, "nl-NL/ademhaling.yaml")}:16:15 steps[3].breathe.inhale: the cue "${cue}" takes about`);
   });
 
   it("prints a one-line summary and exits 0 when every script is fine", async () => {
-    const { status, output } = runValidate(await writeScripts());
+    const { status, output } = runValidate("--scripts", await writeScripts());
     expect(output.trim()).toBe("4 scripts OK");
     expect(status).toBe(0);
   });

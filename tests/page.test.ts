@@ -1,14 +1,15 @@
 /// <reference lib="dom" />
 // (DOM types: the callbacks passed to page.evaluate run in the browser.)
-// The listening page and the podcast feeds in a real browser: Debian's chromium driven by
-// playwright-core, on the shared fixture dist/ (real short tracks built with espeak and ffmpeg),
-// published with publishSite and served by the project's own static server.
+// The listening page and the podcast feeds in a real browser: Chromium (the system's, or the one
+// from npm: tests/helpers/browser.ts) driven by playwright-core, on the shared fixture dist/ (real
+// short tracks built with espeak and ffmpeg), published with publishSite and served by the
+// project's own static server.
 import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalog, CatalogTrack } from "../audio-builder/catalog/catalog-types.js";
 import type { Locale } from "../audio-builder/model/script-schema.js";
@@ -16,9 +17,9 @@ import { publishSite } from "../audio-builder/publish/publish-site.js";
 import { breathCues, parseVtt } from "../audio-builder/publish/read-vtt.js";
 import { SITE_TEXT, clockLabel } from "../audio-builder/publish/site-text.js";
 import { createStaticServer } from "../audio-builder/publish/static-server.js";
+import { launchChromium } from "./helpers/browser.js";
 import { fixtureDist } from "./helpers/fixture-dist.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PINNED_EPOCH = "1767225600"; // 2026-01-01, so the feeds' dates are fixed
 
 let dist: string;
@@ -40,20 +41,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await publishSite({ catalog, distDir: dist, baseUrl: `${origin}/`, env: { SOURCE_DATE_EPOCH: PINNED_EPOCH } });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { buildDist } from "../build/build-dist.js";
 import { clock } from "../build/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
 import { resolveBaseUrl } from "../publish/base-url.js";
+import { scriptsOption } from "./scripts-option.js";
 import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "../model/script-schema.js";
 
 interface BuildFlags {
@@ -35,7 +36,7 @@ const program = new Command()
   )
   .option("--out <dir>", "output folder", "dist")
   .option("--cache <dir>", "cache folder for synthesised speech", ".cache")
-  .option("--scripts <dir>", "scripts folder (default: the repository's scripts/)")
+  .addOption(scriptsOption())
   .option("--base-url <url>", "public URL dist/ is served from, for the podcast feeds (default: PUBLIC_BASE_URL; without one the feeds are skipped)")
   .option("--quiet", "print nothing but errors")
   .action(async (flags: BuildFlags) => {

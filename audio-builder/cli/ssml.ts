@@ -8,17 +8,18 @@ import { renderSsml } from "../ssml/render-ssml.js";
 import { SSML_TARGETS, type SsmlTarget } from "../ssml/ssml-target.js";
 import { buildTimeline } from "../timeline/build-timeline.js";
 import { estimateSpeech } from "../timeline/estimate-speech.js";
+import { scriptsOption } from "./scripts-option.js";
 
 interface Options {
   locale: Locale;
   target: SsmlTarget;
   length: Length;
   ending: Ending;
-  dir?: string;
+  scripts?: string;
 }
 
 async function printSsml(id: string, options: Options): Promise<number> {
-  const scripts = await loadScriptsOrThrow(options.dir);
+  const scripts = await loadScriptsOrThrow(options.scripts);
   const found = scripts.find((s) => s.script.id === id && s.script.locale === options.locale);
   if (!found) {
     const ids = [...new Set(scripts.filter((s) => s.script.locale === options.locale).map((s) => s.script.id))].sort();
@@ -42,7 +43,7 @@ const program = new Command()
   .addOption(new Option("--target <target>", "platform").choices(SSML_TARGETS).default("alexa"))
   .addOption(new Option("--length <length>", "exercise length (ignored for info)").choices(LENGTHS).default("short"))
   .addOption(new Option("--ending <ending>", "exercise ending (ignored for info)").choices(ENDINGS).default("wake"))
-  .option("--dir <dir>", "scripts folder (default: the repository's scripts/)")
+  .addOption(scriptsOption())
   .action(async (id: string, options: Options) => {
     process.exitCode = await printSsml(id, options);
   });

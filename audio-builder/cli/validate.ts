@@ -1,6 +1,7 @@
-// `npm run validate [-- <dir>]`: checks every script (YAML, schema, cross-file rules, pacing)
+// `npm run validate [-- --scripts <dir>]`: checks every script (YAML, schema, cross-file rules, pacing)
 // and prints one `file:line:column field: message` line per problem. Exit code 1 on any.
 import { Command } from "commander";
+import { scriptsOption } from "./scripts-option.js";
 import { loadScripts, formatProblem, type LoadedScript, type ScriptProblem } from "../model/load-scripts.js";
 import { compareProblems, fieldName } from "../model/script-problems.js";
 import { checkPacing } from "../timeline/check-pacing.js";
@@ -40,9 +41,9 @@ async function validate(dir: string | undefined): Promise<number> {
 const program = new Command()
   .name("validate")
   .description("Check every exercise script: YAML, fields, file names, locale partners and pacing.")
-  .argument("[dir]", "scripts folder holding one folder per locale (default: the repository's scripts/)")
-  .action(async (dir: string | undefined) => {
-    process.exitCode = await validate(dir);
+  .addOption(scriptsOption())
+  .action(async (flags: { scripts?: string }) => {
+    process.exitCode = await validate(flags.scripts);
   });
 
 try {
