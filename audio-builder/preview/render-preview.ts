@@ -56,11 +56,14 @@ export interface PreviewResult {
 export async function renderPreview(opts: PreviewOptions): Promise<PreviewResult> {
   const { scripts, warnings } = await checkScriptsOrThrow(opts.scriptsDir);
   const variant = { length: opts.length ?? "short", ending: opts.ending ?? "wake" } as const;
-  const [track] = planTracks(scripts, { only: [opts.exercise], locales: [opts.locale], lengths: [variant.length], endings: [variant.ending] });
-  if (!track) {
-    // planTracks already refused an unknown exercise; an info piece has no track.
-    throw new PreviewSpanError(`${opts.exercise} is an info piece, not an exercise: it has no track to preview`);
+  const found = scripts.find((s) => s.script.id === opts.exercise && s.script.locale === opts.locale);
+  if (found?.script.kind === "info") throw new PreviewSpanError(`${opts.exercise} is an info piece, not an exercise: it has no track to preview`);
+  if (!found) {
+    const exercises = scripts.filter((s) => s.script.kind === "exercise" && s.script.locale === opts.locale).map((s) => s.script.id).sort();
+    throw new PreviewSpanError(`no exercise named ${opts.exercise} in ${opts.locale}; the exercises are: ${exercises.join(", ") || "(none)"}`);
   }
+  const [track] = planTracks(scripts, { only: [opts.exercise], locales: [opts.locale], lengths: [variant.length], endings: [variant.ending] });
+  if (!track) throw new Error(`${opts.exercise}: no ${variant.length} ${variant.ending} track was planned`);
 
   const engine = await createEngine({ tts: opts.tts, env: opts.env ?? process.env });
   try {
