@@ -54,6 +54,8 @@ export async function loadScripts(dir: string = DEFAULT_DIR): Promise<{ scripts:
     const read = scriptText(await readFile(absolute));
     if ("problem" in read) {
       problems.push({ file, field: "", ...read.problem });
+      // Still a file for the cross-checks: its partner is not "missing", it is unreadable.
+      files.push({ file, folder: path.basename(path.dirname(absolute)), stem: path.basename(absolute, ".yaml"), data: undefined, locate: () => read.problem });
       continue;
     }
     const parsed = parseYaml(read.text);

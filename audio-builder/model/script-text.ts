@@ -21,7 +21,7 @@ export function scriptText(bytes: Uint8Array): { text: string } | { problem: Syn
   const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
   const line = countNewlines(bytes, lineStart) + 1;
   const column = [...new TextDecoder("utf-8").decode(bytes.subarray(lineStart, bad))].length + 1;
-  const hex = Array.from(bytes.subarray(bad, Math.min(bad + 2, bytes.byteLength)), (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
+  const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");
   return {
     problem: {
       line,

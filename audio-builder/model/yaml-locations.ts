@@ -38,7 +38,7 @@ function plainMessage(code: string, message: string): string {
     default: {
       const plain = first.charAt(0).toLowerCase() + first.slice(1);
       // yaml names the grammar rule; a writer needs to know it is about indentation.
-      const indentation = code === "BAD_INDENT" || /without - indicator/.test(first);
+      const indentation = code === "BAD_INDENT" || /without - indicator|must start at the same column|indent/i.test(first);
       return indentation ? `check the indentation (${plain})` : plain;
     }
   }
@@ -102,18 +102,23 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 type YamlError = Document["errors"][number];
 
 /**
- * A tab used for indentation confuses the parser about everything after it on that line: yaml
- * reports two or three more errors there, all caused by the tab. When there are tabs, the first
- * tab is the one problem to report (it names every line with a tab); fixing it fixes the rest.
+ * An indentation mistake (a tab, or a line one space off) confuses the parser about everything
+ * after it: yaml reports two to eight more errors on that line and the next, all caused by the
+ * first. The errors before it stand on their own; the first indentation error is reported, with
+ * every line that starts with a tab, and what follows it is left until it is fixed.
  */
 function tabsFirst(errors: readonly YamlError[]): YamlError[] {
-  const firstTab = errors.find((e) => e.code === "TAB_AS_INDENT");
-  return firstTab ? [firstTab] : [...errors];
+  const first = errors.findIndex((e) => e.code === "TAB_AS_INDENT" || isIndentation(e));
+  return first < 0 ? [...errors] : errors.slice(0, first + 1);
+}
+
+function isIndentation(error: YamlError): boolean {
+  return error.code === "BAD_INDENT" || /without - indicator|must start at the same column|indent/i.test(error.message.split("\n")[0]!);
 }
 
 function tabLines(kept: readonly YamlError[], all: readonly YamlError[], position: (offset: number) => Position): string {
   const lines = [...new Set(all.filter((e) => e.code === "TAB_AS_INDENT").map((e) => position(e.pos[0]).line))];
-  if (lines.length <= 1 || kept.length !== 1) return "";
+  if (lines.length <= 1 || kept.at(-1)?.code !== "TAB_AS_INDENT") return "";
   const list = lines.length > 6 ? `${lines.slice(0, 5).join(", ")} and ${lines.length - 5} more` : `${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}`;
   return ` (lines ${list} start with a tab)`;
 }
