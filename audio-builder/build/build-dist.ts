@@ -57,6 +57,8 @@ export interface BuildDistResult {
   built: number;
   skipped: number;
   synthesized: number;
+  /** Of `synthesized`: speech segments found damaged in the cache (their content no longer matched its hash) and synthesised again. */
+  repaired: number;
   /** Audio made by this build (built tracks only), in ms. */
   builtAudioMs: number;
   /** Audio the catalogue's tracks hold, in ms. */
@@ -99,12 +101,14 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   try {
     const speechDir = path.join(cacheDir, "speech");
     let cache = new SegmentCache(speechDir, engine, availableParallelism());
+    let repairedEarlier = 0;
     const { timelines, synthesized } = await measureTimelines(planned, cache, (done, total) => reporter.speech(done, total));
     if (synthesized > 0) {
       // The synthesis workers (a WebAssembly heap each) would otherwise sit idle through the whole
       // encoding phase; a fresh engine starts none unless a damaged segment must be made again.
       await engine.close();
       engine = await createEngine({ tts: opts.tts, env });
+      repairedEarlier = cache.repaired;
       cache = new SegmentCache(speechDir, engine, availableParallelism());
     }
     const year = tagYear(env);
@@ -187,7 +191,8 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
       catalog,
       built: toBuild.length,
       skipped: planned.length - toBuild.length,
-      synthesized,
+      synthesized: synthesized + repairedEarlier + cache.repaired,
+      repaired: repairedEarlier + cache.repaired,
       builtAudioMs,
       catalogAudioMs: catalog.tracks.reduce((sum, t) => sum + t.durationMs, 0),
       removed,

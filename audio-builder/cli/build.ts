@@ -59,9 +59,10 @@ const program = new Command()
     if (flags.quiet) return;
     const seconds = (performance.now() - started) / 1000;
     const speed = result.builtAudioMs > 0 ? `, ${Math.round(result.builtAudioMs / 1000 / seconds)}× real time` : "";
+    const repaired = result.repaired > 0 ? ` (${result.repaired} of them replace damaged cache entries)` : "";
     const removed = result.removed.length > 0 ? `; removed ${result.removed.length} outdated file(s)` : "";
     console.log(
-      `${result.built} track(s) built, ${result.skipped} up to date; ${result.synthesized} speech segment(s) synthesised${removed}\n` +
+      `${result.built} track(s) built, ${result.skipped} up to date; ${result.synthesized} speech segment(s) synthesised${repaired}${removed}\n` +
         `${clock(result.builtAudioMs)} of audio built in ${seconds.toFixed(1)} s${speed}; ` +
         `the catalogue holds ${result.catalog.tracks.length} track(s), ${clock(result.catalogAudioMs)} in all → ${flags.out}`,
     );

@@ -93,7 +93,7 @@ export async function renderPreview(opts: PreviewOptions): Promise<PreviewResult
     await mkdir(outDir, { recursive: true });
     const file = path.join(outDir, `${track.locale}-${track.id}-${String(Math.round(span.startMs / 1000)).padStart(4, "0")}s.wav`);
     await writeFileAtomic(file, encodeWav(samples, PIPELINE_SAMPLE_RATE));
-    return { file, span, timeline, synthesized, repaired: 0, warnings };
+    return { file, span, timeline, synthesized: synthesized + cache.repaired, repaired: cache.repaired, warnings };
   } finally {
     await engine.close();
   }
