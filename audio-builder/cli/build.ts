@@ -2,6 +2,7 @@
 // "dist/ and catalog.json"). Exit code 1 with a readable message on any failure, never a stack.
 import { Command, Option } from "commander";
 import { buildDist } from "../build/build-dist.js";
+import { isDiskFull } from "../build/disk-full.js";
 import { clock } from "../build/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
 import { resolveBaseUrl } from "../publish/base-url.js";
@@ -77,6 +78,10 @@ try {
 } catch (error) {
   if (error instanceof ScriptLoadError) {
     console.error(error.message); // already one `file:line:column field: message` line per problem
+  } else if (isDiskFull(error)) {
+    // A writer that named its path said so already; otherwise (the speech cache) name both folders.
+    const message = error instanceof Error && /could not write/.test(error.message) ? error.message : `no space left on the disk while writing the output or the speech cache (${program.opts<BuildFlags>().out}, ${program.opts<BuildFlags>().cache}): free some space there, or point --out and --cache to another disk, then build again`;
+    console.error(`build failed: ${message}`);
   } else {
     console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   }
