@@ -68,6 +68,25 @@ describe("bytes and sizes", () => {
   });
 });
 
+describe("catalogue limits", () => {
+  it("more script files than a catalogue holds is one problem for the folder", async () => {
+    const extra = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`nl-NL/extra-${i}.yaml`, "id: x\n"]));
+    const { dir, problems } = await check(extra);
+    expect(problems).toEqual([{ file: dir, line: 1, column: 1, field: "", message: "204 script files; a catalogue holds at most 200: is this the right folder?" }]);
+  });
+
+  it("a catalogue of too many hours of tracks is refused", async () => {
+    const changes: Record<string, string> = {};
+    for (let i = 0; i < 9; i++) {
+      for (const locale of ["nl-NL", "en-US"] as const) {
+        changes[`${locale}/lang-${i}.yaml`] = exerciseYaml(locale, `lang-${i}`).replace(/short: 60\n  long: 180/, "short: 900\n  long: 1800");
+      }
+    }
+    const { dir, problems } = await check(changes);
+    expect(problems).toContainEqual({ file: dir, line: 1, column: 1, field: "", message: expect.stringContaining("the exercises add up to 27.3 hours of tracks; a catalogue holds at most 24") });
+  });
+});
+
 describe("YAML that would hang or confuse", () => {
   it("an alias bomb is refused with the file named", async () => {
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n";

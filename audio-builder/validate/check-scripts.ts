@@ -2,6 +2,7 @@
 // `build` and `preview` refuse to start on any problem. What `validate` rejects is never built.
 // Loading (YAML, schema, cross-file rules) lives in model/; this adds what needs more than the
 // model: pacing (the timeline), the seed documents (publish/), and the catalogue's limits.
+import path from "node:path";
 import { loadScripts, ScriptLoadError, type LoadedScript, type ScriptProblem } from "../model/load-scripts.js";
 import { compareProblems, fieldName } from "../model/script-problems.js";
 import { ALL_VARIANTS } from "../model/script-schema.js";
@@ -23,7 +24,7 @@ export interface ScriptCheck {
 
 export async function checkScripts(dir?: string): Promise<ScriptCheck> {
   const { scripts, problems } = await loadScripts(dir);
-  const all = [...problems, ...scripts.flatMap(sourceProblems), ...scripts.flatMap(pacingProblems), ...catalogueProblems(scripts, dir)];
+  const all = [...problems, ...scripts.flatMap(sourceProblems), ...scripts.flatMap(pacingProblems), ...catalogueProblems(scripts)];
   const warnings = scripts.flatMap((s) => literalTextWarnings(s));
   return { scripts, problems: all.sort(compareProblems), warnings: warnings.sort(compareProblems) };
 }
@@ -49,7 +50,7 @@ function sourceProblems({ script, file, locate }: LoadedScript): ScriptProblem[]
   ];
 }
 
-function catalogueProblems(scripts: readonly LoadedScript[], dir: string | undefined): ScriptProblem[] {
+function catalogueProblems(scripts: readonly LoadedScript[]): ScriptProblem[] {
   let seconds = 0;
   for (const { script } of scripts) {
     if (script.kind === "exercise") for (const v of ALL_VARIANTS) seconds += script.targetSeconds[v.length];
@@ -58,7 +59,8 @@ function catalogueProblems(scripts: readonly LoadedScript[], dir: string | undef
   const first = scripts[0]!;
   return [
     {
-      file: dir ?? first.file,
+      // The scripts folder, as the writer sees it (scripts/<locale>/<id>.yaml → scripts).
+      file: path.dirname(path.dirname(first.file)),
       line: 1,
       column: 1,
       field: "",
