@@ -62,7 +62,7 @@ export function parseYaml(source: string): ParsedYaml {
   if (flowDepth) return refused({ ...lineColumn(source, flowDepth.offset), message: nestedTooDeep });
 
   const doc = parseDocument(source, { lineCounter, prettyErrors: true });
-  const errors = tabsFirst(doc.errors);
+  const errors = upToFirstIndentationError(doc.errors);
   const syntaxProblems = errors.map((error) => ({
     ...position(error.pos[0]),
     message: plainMessage(error.code, error.message) + (error.code === "TAB_AS_INDENT" ? tabLines(errors, doc.errors, position) : ""),
@@ -107,7 +107,7 @@ type YamlError = Document["errors"][number];
  * first. The errors before it stand on their own; the first indentation error is reported, with
  * every line that starts with a tab, and what follows it is left until it is fixed.
  */
-function tabsFirst(errors: readonly YamlError[]): YamlError[] {
+function upToFirstIndentationError(errors: readonly YamlError[]): YamlError[] {
   const first = errors.findIndex((e) => e.code === "TAB_AS_INDENT" || isIndentation(e));
   return first < 0 ? [...errors] : errors.slice(0, first + 1);
 }
