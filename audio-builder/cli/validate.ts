@@ -11,7 +11,8 @@ async function validate(dir: string | undefined): Promise<number> {
   for (const problem of all) console.log(formatProblem(problem));
 
   if (all.length === 0) {
-    console.log(`${scripts.length} script${scripts.length === 1 ? "" : "s"} OK`);
+    const noted = warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"} above)` : "";
+    console.log(`${scripts.length} script${scripts.length === 1 ? "" : "s"} OK${noted}`);
     return 0;
   }
   const files = new Set(all.map((p) => p.file)).size;

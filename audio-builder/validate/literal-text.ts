@@ -10,7 +10,7 @@ const NOT_TEXT = new Set(["id", "locale", "kind", "source", "audio", "targetSeco
 const CHECKS: { pattern: RegExp; what: (found: string) => string }[] = [
   { pattern: /<\/?[a-zA-Z][^<>]*>/u, what: (t) => `markup \`${t}\` would be read out literally: the build writes the SSML itself, so write plain text` },
   { pattern: /&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);/u, what: (t) => `the entity \`${t}\` would be read out literally: write the character itself` },
-  { pattern: /\b(?:https?:\/\/|www\.)\S+/iu, what: (t) => `the address \`${t}\` would be spelled out by the speech engine: say it in words, or leave it to the page` },
+  { pattern: /\b(?:https?:\/\/|www\.)\S*[^\s.,;:!?)"']/iu, what: (t) => `the address \`${t}\` would be spelled out by the speech engine: say it in words, or leave it to the page` },
   { pattern: /\p{Extended_Pictographic}/u, what: (t) => `the emoji ${t} would be read out by its name or skipped: say it in words` },
   { pattern: /\*\*[^*]+\*\*|__[^_]+__|`[^`]+`|^#+\s|\[[^\]]+\]\([^)]+\)/mu, what: (t) => `the formatting \`${t}\` would be read out literally: write plain text` },
 ];
