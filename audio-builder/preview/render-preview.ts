@@ -79,7 +79,8 @@ export async function renderPreview(opts: PreviewOptions): Promise<PreviewResult
       breathTones: track.script.audio.breathTones,
       bed: track.script.audio.bed,
     });
-    const { work, gain, curve, codecLossDb } = planLoudness(pcm, opts.profile ?? "download");
+    const profile = opts.profile ?? "download";
+    const { work, gain, curve, codecLossDb } = planLoudness(pcm, profile);
 
     const start = msToSamples(span.startMs);
     const end = Math.min(work.length, msToSamples(span.endMs));
@@ -91,7 +92,7 @@ export async function renderPreview(opts: PreviewOptions): Promise<PreviewResult
 
     const outDir = path.resolve(opts.outDir ?? path.join(tmpdir(), "rustpunt-preview"));
     await mkdir(outDir, { recursive: true });
-    const file = path.join(outDir, `${track.locale}-${track.id}-${String(Math.round(span.startMs / 1000)).padStart(4, "0")}s.wav`);
+    const file = path.join(outDir, `${track.locale}-${track.id}-${String(Math.round(span.startMs / 1000)).padStart(4, "0")}s${profile === "download" ? "" : `-${profile}`}.wav`);
     await writeFileAtomic(file, encodeWav(samples, PIPELINE_SAMPLE_RATE));
     return { file, span, timeline, synthesized: synthesized + cache.repaired, repaired: cache.repaired, warnings };
   } finally {
