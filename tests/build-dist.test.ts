@@ -20,7 +20,7 @@ import { toSkillCatalog } from "../audio-builder/build/skill-catalog.js";
 import type { Catalog, CatalogFile, CatalogTrack } from "../audio-builder/catalog/catalog-types.js";
 import { loadScriptsOrThrow, ScriptLoadError } from "../audio-builder/model/load-scripts.js";
 import { createEngine } from "../audio-builder/speech/create-engine.js";
-import { SegmentCache } from "../audio-builder/speech/segment-cache.js";
+import { SegmentCache, segmentKey } from "../audio-builder/speech/segment-cache.js";
 import type { SilenceEvent, Timeline } from "../audio-builder/timeline/timeline-types.js";
 import { fixtureDist } from "./helpers/fixture-dist.js";
 import { decodedDurationMs, ebur128, firstFrame, peakDb, probe, silences, type Span } from "./helpers/mp3-inspect.js";
@@ -227,6 +227,8 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+const withoutManifest = ({ [".build-manifest.json"]: _, ...files }: Record<string, string>) => files;
+
 describe("rebuilding (one exercise, one locale, short)", () => {
   let scratch: string;
   let opts: Parameters<typeof buildDist>[0] & {};
@@ -288,6 +290,72 @@ describe("rebuilding (one exercise, one locale, short)", () => {
     }
     const vtt = await readFile(path.join(opts.out!, "transcripts/nl-NL/ademhaling-short-wake.vtt"), "utf8");
     expect(vtt).toContain("Merk nu even op hoe je je voelt.");
+  });
+
+  it("rebuilds a file that changed since the build, even when its size did not", async () => {
+    const before = await snapshot(opts.out!);
+    const vtt = path.join(opts.out!, "transcripts/nl-NL/ademhaling-short-sleep.vtt");
+    const original = await readFile(vtt, "utf8");
+    await writeFile(vtt, original.replace("WEBVTT", "WEBVTX")); // same size, new modification time
+    const result = await buildDist(opts);
+    expect(result).toMatchObject({ built: 1, skipped: 1, synthesized: 0 });
+    expect(await readFile(vtt, "utf8")).toBe(original);
+    // The same bytes again; only the manifest changes (it records the files' new times).
+    expect(withoutManifest(await snapshot(opts.out!))).toEqual(withoutManifest(before));
+  });
+
+  it("synthesises a damaged speech segment again instead of building it into a track, and counts it", async () => {
+    const before = await snapshot(opts.out!);
+    const engine = await createEngine({ tts: "espeak", env: {} });
+    const wav = path.join(opts.cacheDir!, "speech", "espeak", `${segmentKey(engine, { text: "Merk nu even op hoe je je voelt.", locale: "nl-NL", rate: "normal" })}.wav`);
+    await engine.close();
+    const bytes = await readFile(wav);
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 200]! ^= 0x55; // a valid WAV of the same size: only its hash tells
+    await writeFile(wav, damaged);
+    await rm(path.join(opts.out!, "audio/nl-NL/ademhaling-short-wake.mp3")); // so that the track is built
+    const result = await buildDist(opts);
+    expect(result).toMatchObject({ built: 1, skipped: 1, synthesized: 1, repaired: 1 });
+    expect(await readFile(wav)).toEqual(bytes);
+    expect(withoutManifest(await snapshot(opts.out!))).toEqual(withoutManifest(before));
+  });
+
+  it("names the path it could not write on a full disk, says what to do, and keeps the previous dist/", async (ctx) => {
+    // A real full disk: a small tmpfs (needs root and mount, as on the project's machine).
+    const mountPoint = await mkdtemp(path.join(os.tmpdir(), "rustpunt-full-"));
+    const mounted = await promisify(execFile)("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", mountPoint]).then(() => true, () => false);
+    if (!mounted) {
+      await rm(mountPoint, { recursive: true, force: true });
+      ctx.skip();
+      return;
+    }
+    try {
+      const out = path.join(mountPoint, "dist");
+      await cp(opts.out!, out, { recursive: true });
+      const before = await snapshot(out);
+      const filler = path.join(mountPoint, "filler");
+      // Leave 100 KB free: the catalog fits, a new MP3 does not.
+      const { stdout } = await promisify(execFile)("df", ["-B1", "--output=avail", mountPoint]);
+      await writeFile(filler, Buffer.alloc(Number(stdout.trim().split("\n").pop()) - 100 * 1024));
+      const text = await readFile(yaml(), "utf8");
+      await writeFile(yaml(), text.replace("Merk nu even op hoe je je voelt.", "Merk nog even op hoe je je voelt."));
+      try {
+        const error = (await buildDist({ ...opts, out }).then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as Error;
+        expect(error).toBeInstanceOf(Error);
+        expect(error.message).toMatch(new RegExp(`no space left on the disk: could not write ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\.staging-[^ ]+\\.mp3\\b`));
+        expect(error.message).toContain("Free some space on that disk, or build to another one (--out <folder>");
+      } finally {
+        await writeFile(yaml(), text);
+      }
+      await rm(filler);
+      expect(await snapshot(out)).toEqual(before);
+    } finally {
+      await promisify(execFile)("umount", [mountPoint]).catch(() => undefined);
+      await rm(mountPoint, { recursive: true, force: true });
+    }
   });
 
   it("leaves the previous dist/ byte-identical when encoding fails midway", async () => {

@@ -115,6 +115,23 @@ describe("segment cache", () => {
     expect(await readFile(wavOf(victim))).toEqual(bytes);
   });
 
+  it("re-synthesises a WAV whose samples changed but whose header and size are intact (its hash differs)", async () => {
+    const victim = reqs[2]!;
+    const bytes = await readFile(wavOf(victim));
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 100]! ^= 0x40; // one sample, still a perfectly valid WAV of the same size
+    expect(parseWav(flipped, { strict: true }).samples.length).toBe(parseWav(bytes).samples.length);
+    await writeFile(wavOf(victim), flipped);
+    engine.calls = [];
+    const cache = new SegmentCache(root, engine);
+    expect(await cache.ensure([victim])).toEqual({ synthesized: 0 }); // size alone looks fine
+    const audio = await cache.audio(victim);
+    expect(engine.calls).toEqual([victim.text]);
+    expect(cache.repaired).toBe(1);
+    expect(Buffer.from(audio.samples.buffer)).toEqual(Buffer.from(parseWav(bytes).samples.buffer));
+    expect(await readFile(wavOf(victim))).toEqual(bytes);
+  });
+
   it("adopts WAVs written by a run that stopped before saving its index", async () => {
     await rm(join(root, "espeak", "index.json"));
     engine.calls = [];

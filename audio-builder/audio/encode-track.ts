@@ -420,3 +420,25 @@ function checkDuration(ms: number, expectedMs: number, outFile: string): void {
     throw new Error(`${outFile}: encoded duration ${ms.toFixed(0)} ms differs from the timeline's ${expectedMs} ms by more than ${DURATION_TOLERANCE_MS} ms`);
   }
 }
+
+/**
+ * The loudness work of `profile`'s first encode, without the encode: the (shaped) PCM, the gain
+ * and the limiter curve that encodeTrack would write, and the codec loss it aims past. For the
+ * preview (preview/render-preview.ts), which plays a part of a track at the loudness of the whole
+ * file. Planned on the whole track, so a quiet chapter stays as quiet as it is in the file.
+ */
+export function planLoudness(pcm: Float32Array, profile: AudioProfile): { work: Float32Array; gain: number; curve: Float32Array; codecLossDb: number } {
+  const spec = PROFILES[profile];
+  const source = sourceWithMeter(pcm);
+  if (!(source.integratedLufs > SILENT_LUFS)) return { work: pcm, gain: 1, curve: new Float32Array(Math.ceil(pcm.length / BLOCK) + 1).fill(1), codecLossDb: 0 };
+  const shaped = Boolean(spec.shaping);
+  const work = spec.shaping ? shapeSpeech(pcm, source.integratedLufs, spec.targetLufs, spec.shaping, { inPlace: false }) : pcm;
+  const analysis = analysePeaks(work, { remember: !shaped });
+  const ceilings = new Float32Array(analysis.samplePeak.length).fill(dbToGain(spec.maxTruePeakDbtp - spec.limiterMarginDb));
+  const { gain, curve } = planGain(shaped ? blockMeter(work) : source.meter, analysis, {
+    aimLufs: spec.targetLufs + spec.codecLossDb,
+    ceilings,
+    maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB,
+  });
+  return { work, gain, curve, codecLossDb: spec.codecLossDb };
+}

@@ -9,13 +9,15 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { PROFILES } from "../audio/audio-profiles.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
-import { loadScriptsOrThrow } from "../model/load-scripts.js";
+import type { LoadedScript } from "../model/load-scripts.js";
+import { formatProblem } from "../model/script-problems.js";
 import type { Ending, Length, Locale } from "../model/script-schema.js";
 import { publishSite } from "../publish/publish-site.js";
 import { createEngine } from "../speech/create-engine.js";
 import { segmentKey, SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
 import { renderSsml } from "../ssml/render-ssml.js";
+import { checkScriptsOrThrow } from "../validate/check-scripts.js";
 import type { Timeline } from "../timeline/timeline-types.js";
 import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./build-manifest.js";
 import { loadTrackSpeech, type TrackFiles } from "./build-track.js";
@@ -55,13 +57,15 @@ export interface BuildDistResult {
   built: number;
   skipped: number;
   synthesized: number;
+  /** Of `synthesized`: speech segments found damaged in the cache (their content no longer matched its hash) and synthesised again. */
+  repaired: number;
   /** Audio made by this build (built tracks only), in ms. */
   builtAudioMs: number;
   /** Audio the catalogue's tracks hold, in ms. */
   catalogAudioMs: number;
   /** Outputs of tracks that no longer exist, removed by a full build. */
   removed: string[];
-  /** Tracks kept outside a profile's loudness target (but within its hard limits), one line each. */
+  /** Script warnings (file:line:column, e.g. text read out literally), then tracks kept outside a profile's loudness target (within its hard limits), one line each. */
   warnings: string[];
 }
 
@@ -72,7 +76,8 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   const reporter = opts.reporter ?? createProgressReporter({ quiet: opts.quiet });
   const filter = { only: opts.only, locales: opts.locales, lengths: opts.lengths, endings: opts.endings };
 
-  const scripts = await loadScriptsOrThrow(opts.scriptsDir);
+  // Exactly what `npm run validate` accepts (pacing included); anything else is refused here.
+  const { scripts, warnings: scriptWarnings } = await checkScriptsOrThrow(opts.scriptsDir);
   const planned = planTracks(scripts, filter);
   // Validates Azure credentials before any work; espeak's workers start only when asked to speak.
   let engine = await createEngine({ tts: opts.tts, env });
@@ -96,12 +101,14 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   try {
     const speechDir = path.join(cacheDir, "speech");
     let cache = new SegmentCache(speechDir, engine, availableParallelism());
+    let repairedEarlier = 0;
     const { timelines, synthesized } = await measureTimelines(planned, cache, (done, total) => reporter.speech(done, total));
     if (synthesized > 0) {
       // The synthesis workers (a WebAssembly heap each) would otherwise sit idle through the whole
       // encoding phase; a fresh engine starts none unless a damaged segment must be made again.
       await engine.close();
       engine = await createEngine({ tts: opts.tts, env });
+      repairedEarlier = cache.repaired;
       cache = new SegmentCache(speechDir, engine, availableParallelism());
     }
     const year = tagYear(env);
@@ -184,11 +191,12 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
       catalog,
       built: toBuild.length,
       skipped: planned.length - toBuild.length,
-      synthesized,
+      synthesized: synthesized + repairedEarlier + cache.repaired,
+      repaired: repairedEarlier + cache.repaired,
       builtAudioMs,
       catalogAudioMs: catalog.tracks.reduce((sum, t) => sum + t.durationMs, 0),
       removed,
-      warnings: warnings.sort(),
+      warnings: [...scriptWarnings.map(formatProblem), ...warnings.sort()],
     };
   } finally {
     process.off("exit", dropStaging);
@@ -226,7 +234,7 @@ async function keepUnplannedTracks(
   outDir: string,
   previous: BuildManifest,
   manifest: BuildManifest,
-  scripts: Awaited<ReturnType<typeof loadScriptsOrThrow>>,
+  scripts: readonly LoadedScript[],
   planned: readonly PlannedTrack[],
   catalogTracks: CatalogTrack[],
 ): Promise<void> {

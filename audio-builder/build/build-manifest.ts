@@ -13,6 +13,8 @@ export interface ManifestEntry {
   key: string;
   /** The catalog entry as built: files with their paths, sizes and hashes. */
   track: CatalogTrack;
+  /** Modification time (ms) of each file as the build left it, by dist-relative path. */
+  mtimes?: Record<string, number>;
 }
 
 export interface BuildManifest {
@@ -51,18 +53,35 @@ export function entryFiles(track: CatalogTrack): CatalogFile[] {
 }
 
 /**
- * True when the entry was built from `key` and its files are still there at the size recorded.
- * Sizes, not hashes: a no-op rebuild must not read every MP3 back.
+ * True when the entry was built from `key` and its files are still there as the build left them:
+ * the size recorded and the modification time recorded. Size and time, not hashes: a no-op
+ * rebuild must not read every MP3 back, and a file someone edited or replaced (even with one of
+ * the same size) has a new modification time.
  */
 export async function isUpToDate(outDir: string, entry: ManifestEntry | undefined, key: string): Promise<boolean> {
   if (!entry || entry.key !== key) return false;
-  const sizes = await Promise.all(
-    entryFiles(entry.track).map((f) =>
-      stat(path.join(outDir, f.path)).then(
-        (s) => s.size,
-        () => -1,
-      ),
-    ),
+  const stats = await Promise.all(entryFiles(entry.track).map((f) => stat(path.join(outDir, f.path)).catch(() => undefined)));
+  return entryFiles(entry.track).every((f, i) => {
+    const s = stats[i];
+    if (!s || s.size !== f.bytes) return false;
+    // A manifest written before times were recorded checks sizes only; the next commit records them.
+    const recorded = entry.mtimes?.[f.path];
+    return recorded === undefined || recorded === s.mtimeMs;
+  });
+}
+
+/** Records each file's modification time in its entry, once the files are where they stay. */
+export async function stampFileTimes(outDir: string, manifest: BuildManifest): Promise<void> {
+  await Promise.all(
+    Object.values(manifest.tracks).map(async (entry) => {
+      const files = entryFiles(entry.track);
+      const stats = await Promise.all(files.map((f) => stat(path.join(outDir, f.path)).catch(() => undefined)));
+      const mtimes: Record<string, number> = {};
+      files.forEach((f, i) => {
+        const s = stats[i];
+        if (s) mtimes[f.path] = s.mtimeMs;
+      });
+      entry.mtimes = mtimes;
+    }),
   );
-  return entryFiles(entry.track).every((f, i) => sizes[i] === f.bytes);
 }

@@ -15,6 +15,7 @@ import type { SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechAudio } from "../speech/tts-engine.js";
 import type { Timeline } from "../timeline/timeline-types.js";
 import { sha256Hex, writeFileAtomic } from "./atomic-file.js";
+import { namePathIfDiskFull } from "./disk-full.js";
 import { requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import type { TrackPaths } from "./plan-tracks.js";
 
@@ -81,7 +82,7 @@ export async function buildTrackFiles(job: TrackJob, release: () => void = () =>
   const encode = async (profile: AudioProfile, relative: string, last = false): Promise<CatalogFile> => {
     const file = path.join(job.stagingDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
-    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release });
+    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release }).catch((error: unknown) => namePathIfDiskFull(error, file));
     if (result.warning) warnings.push(`${job.ref}: ${result.warning}`);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };

@@ -5,7 +5,8 @@ import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Catalog } from "../catalog/catalog-types.js";
 import { writeFileAtomic } from "./atomic-file.js";
-import { entryFiles, writeManifest, type BuildManifest } from "./build-manifest.js";
+import { namePathIfDiskFull } from "./disk-full.js";
+import { entryFiles, stampFileTimes, writeManifest, type BuildManifest } from "./build-manifest.js";
 import { CATALOG_FILE } from "./compose-catalog.js";
 import { isAlive } from "./dist-lock.js";
 import { SKILL_CATALOG_FILE, toSkillCatalog } from "./skill-catalog.js";
@@ -26,11 +27,12 @@ export interface Commit {
 export async function commitDist(c: Commit): Promise<{ removed: string[] }> {
   for (const relative of c.staged) {
     const target = path.join(c.outDir, relative);
-    await mkdir(path.dirname(target), { recursive: true });
+    await mkdir(path.dirname(target), { recursive: true }).catch((error: unknown) => namePathIfDiskFull(error, path.dirname(target)));
     await rename(path.join(c.stagingDir, relative), target);
   }
   await writeIfChanged(path.join(c.outDir, CATALOG_FILE), json(c.catalog));
   await writeIfChanged(path.join(c.outDir, SKILL_CATALOG_FILE), JSON.stringify(toSkillCatalog(c.catalog)));
+  await stampFileTimes(c.outDir, c.manifest);
   await writeManifest(c.outDir, c.manifest);
 
   const removed: string[] = [];

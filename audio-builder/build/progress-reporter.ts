@@ -12,10 +12,10 @@ export interface ProgressReporter {
   finish(): void;
 }
 
-export function createProgressReporter(opts: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): ProgressReporter {
+export function createProgressReporter(opts: { quiet?: boolean; stream?: NodeJS.WriteStream; now?: () => number } = {}): ProgressReporter {
   if (opts.quiet) return { speech() {}, tracksStarted() {}, trackBuilt() {}, finish() {} };
   const stream = opts.stream ?? process.stderr;
-  return stream.isTTY ? barReporter(stream) : lineReporter(stream);
+  return stream.isTTY ? barReporter(stream) : lineReporter(stream, opts.now);
 }
 
 function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
@@ -57,13 +57,29 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   };
 }
 
-function lineReporter(stream: NodeJS.WriteStream): ProgressReporter {
-  let speechStarted = 0;
+/** In a log, synthesis prints a line at most this often (and at its start and end). */
+export const LOG_INTERVAL_MS = 5000;
+
+function lineReporter(stream: NodeJS.WriteStream, now: () => number = () => performance.now()): ProgressReporter {
+  let speechStarted: number | undefined;
+  let lastLine = 0;
   return {
     speech(done, total) {
-      if (speechStarted === 0) speechStarted = performance.now();
+      const t = now();
+      if (speechStarted === undefined) {
+        speechStarted = t;
+        lastLine = t;
+        stream.write(`synthesising ${total} speech segment${total === 1 ? "" : "s"} ...\n`);
+      }
       if (done === total) {
-        stream.write(`synthesised ${total} speech segment${total === 1 ? "" : "s"} in ${seconds(performance.now() - speechStarted)}\n`);
+        stream.write(`synthesised ${total} speech segment${total === 1 ? "" : "s"} in ${seconds(t - speechStarted)}\n`);
+        speechStarted = undefined;
+      } else if (t - lastLine >= LOG_INTERVAL_MS) {
+        // A long synthesis (a new voice, a cold cache) must never look hung in a CI log.
+        lastLine = t;
+        const elapsed = t - speechStarted;
+        const eta = done > 0 ? `, about ${seconds(((total - done) * elapsed) / done)} left` : "";
+        stream.write(`speech ${done}/${total} (${Math.floor((done * 100) / total)} %) after ${seconds(elapsed)}${eta}\n`);
       }
     },
     tracksStarted() {},

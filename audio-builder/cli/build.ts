@@ -2,6 +2,7 @@
 // "dist/ and catalog.json"). Exit code 1 with a readable message on any failure, never a stack.
 import { Command, Option } from "commander";
 import { buildDist } from "../build/build-dist.js";
+import { isDiskFull } from "../build/disk-full.js";
 import { clock } from "../build/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
 import { resolveBaseUrl } from "../publish/base-url.js";
@@ -60,9 +61,10 @@ const program = new Command()
     if (flags.quiet) return;
     const seconds = (performance.now() - started) / 1000;
     const speed = result.builtAudioMs > 0 ? `, ${Math.round(result.builtAudioMs / 1000 / seconds)}× real time` : "";
+    const repaired = result.repaired > 0 ? ` (${result.repaired} of them replace damaged cache entries)` : "";
     const removed = result.removed.length > 0 ? `; removed ${result.removed.length} outdated file(s)` : "";
     console.log(
-      `${result.built} track(s) built, ${result.skipped} up to date; ${result.synthesized} speech segment(s) synthesised${removed}\n` +
+      `${result.built} track(s) built, ${result.skipped} up to date; ${result.synthesized} speech segment(s) synthesised${repaired}${removed}\n` +
         `${clock(result.builtAudioMs)} of audio built in ${seconds.toFixed(1)} s${speed}; ` +
         `the catalogue holds ${result.catalog.tracks.length} track(s), ${clock(result.catalogAudioMs)} in all → ${flags.out}`,
     );
@@ -77,6 +79,10 @@ try {
 } catch (error) {
   if (error instanceof ScriptLoadError) {
     console.error(error.message); // already one `file:line:column field: message` line per problem
+  } else if (isDiskFull(error)) {
+    // A writer that named its path said so already; otherwise (the speech cache) name both folders.
+    const message = error instanceof Error && /could not write/.test(error.message) ? error.message : `no space left on the disk while writing the output or the speech cache (${program.opts<BuildFlags>().out}, ${program.opts<BuildFlags>().cache}): free some space there, or point --out and --cache to another disk, then build again`;
+    console.error(`build failed: ${message}`);
   } else {
     console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -2,35 +2,18 @@
 // and prints one `file:line:column field: message` line per problem. Exit code 1 on any.
 import { Command } from "commander";
 import { scriptsOption } from "./scripts-option.js";
-import { loadScripts, formatProblem, type LoadedScript, type ScriptProblem } from "../model/load-scripts.js";
-import { compareProblems, fieldName } from "../model/script-problems.js";
-import { checkPacing } from "../timeline/check-pacing.js";
-import { estimateSpeech } from "../timeline/estimate-speech.js";
-
-function pacingProblems(loaded: LoadedScript): ScriptProblem[] {
-  const { script, file } = loaded;
-  if (script.kind !== "exercise") return [];
-  try {
-    return checkPacing(script, estimateSpeech(script.locale)).map(({ path, message }) => ({
-      file,
-      ...loaded.locate(path),
-      field: fieldName(path),
-      message,
-    }));
-  } catch (error) {
-    // A script the schema accepts should always plan; if not, say where rather than crash.
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{ file, line: 1, column: 1, field: "", message: `could not plan the timeline: ${reason}` }];
-  }
-}
+import { formatProblem } from "../model/load-scripts.js";
+import { checkScripts } from "../validate/check-scripts.js";
 
 async function validate(dir: string | undefined): Promise<number> {
-  const { scripts, problems } = await loadScripts(dir);
-  const all = [...problems, ...scripts.flatMap(pacingProblems)].sort(compareProblems);
+  // The same check `build` and `preview` run: what passes here is what they accept.
+  const { scripts, problems: all, warnings } = await checkScripts(dir);
+  for (const warning of warnings) console.log(`warning: ${formatProblem(warning)}`);
   for (const problem of all) console.log(formatProblem(problem));
 
   if (all.length === 0) {
-    console.log(`${scripts.length} script${scripts.length === 1 ? "" : "s"} OK`);
+    const noted = warnings.length > 0 ? ` (${warnings.length} warning${warnings.length === 1 ? "" : "s"} above)` : "";
+    console.log(`${scripts.length} script${scripts.length === 1 ? "" : "s"} OK${noted}`);
     return 0;
   }
   const files = new Set(all.map((p) => p.file)).size;

@@ -7,6 +7,7 @@ import { crossCheck, type ScriptFile } from "./cross-checks.js";
 import { validateScript } from "./schema-issues.js";
 import { compareProblems, fieldName, ScriptLoadError, type ScriptProblem } from "./script-problems.js";
 import type { Script } from "./script-schema.js";
+import { scriptText } from "./script-text.js";
 import { parseYaml, type Position } from "./yaml-locations.js";
 
 export { formatProblem, ScriptLoadError, type ScriptProblem } from "./script-problems.js";
@@ -18,6 +19,9 @@ export interface LoadedScript<S extends Script = Script> {
   /** 1-based position of the value at `path`, or of the nearest node that exists. */
   locate(path: readonly PropertyKey[]): Position;
 }
+
+/** Scripts in all locales together: ten times today's catalogue, far below what would take an hour to build. */
+export const MAX_SCRIPT_FILES = 200;
 
 const DEFAULT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts");
 
@@ -35,6 +39,10 @@ export async function loadScripts(dir: string = DEFAULT_DIR): Promise<{ scripts:
     return { scripts: [], problems };
   }
   for (const misplaced of found.misplaced) wholeFile(display(misplaced.file), misplaced.message);
+  if (found.yaml.length > MAX_SCRIPT_FILES) {
+    wholeFile(displayRoot, `${found.yaml.length} script files; a catalogue holds at most ${MAX_SCRIPT_FILES}: is this the right folder?`);
+    return { scripts: [], problems };
+  }
   if (found.yaml.length === 0) {
     wholeFile(displayRoot, `no scripts found: add ${path.join(displayRoot, "nl-NL", "<id>.yaml")} and its en-US partner`);
   }
@@ -43,7 +51,14 @@ export async function loadScripts(dir: string = DEFAULT_DIR): Promise<{ scripts:
   const files: ScriptFile[] = [];
   for (const absolute of found.yaml) {
     const file = display(absolute);
-    const parsed = parseYaml(await readFile(absolute, "utf8"));
+    const read = scriptText(await readFile(absolute));
+    if ("problem" in read) {
+      problems.push({ file, field: "", ...read.problem });
+      // Still a file for the cross-checks: its partner is not "missing", it is unreadable.
+      files.push({ file, folder: path.basename(path.dirname(absolute)), stem: path.basename(absolute, ".yaml"), data: undefined, locate: () => read.problem });
+      continue;
+    }
+    const parsed = parseYaml(read.text);
     for (const p of parsed.syntaxProblems) problems.push({ file, field: "", ...p });
     const locate = (at: readonly PropertyKey[]): Position => parsed.locate(at);
     files.push({ file, folder: path.basename(path.dirname(absolute)), stem: path.basename(absolute, ".yaml"), data: parsed.data, locate });

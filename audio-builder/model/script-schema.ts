@@ -17,10 +17,19 @@ const seconds = (max: number) =>
     .positive({ error: "must be more than 0 seconds" })
     .max(max, { error: `must be at most ${max} seconds` });
 
+/** A spoken text: the longest today is under 250 characters; one far longer is a paste gone wrong. */
+export const MAX_TEXT_CHARS = 1000;
+/** Steps in one list (the steps or an ending): several times what a 30-minute exercise needs. */
+export const MAX_STEPS = 400;
+
 const text = z
   .string({ error: "expected text" })
   .trim()
-  .min(1, { error: "text must not be empty" });
+  .min(1, { error: "text must not be empty" })
+  .max(MAX_TEXT_CHARS, { error: (issue) => `a text is at most ${MAX_TEXT_CHARS} characters, this one has ${String((issue.input as string | undefined)?.length ?? "more")}: split it into several steps` });
+
+const steps = (what: string) =>
+  z.array(step).max(MAX_STEPS, { error: `${what} holds at most ${MAX_STEPS} steps: split the exercise in two` });
 
 const id = z
   .string({ error: "expected an id" })
@@ -168,12 +177,12 @@ export const exerciseScript = z.strictObject({
       bed: z.enum(["none", "brown", "pink"]).default("none"),
     })
     .default({ breathTones: false, bed: "none" }),
-  steps: z.array(step).min(1, { error: "an exercise needs at least one step" }),
+  steps: steps("an exercise").min(1, { error: "an exercise needs at least one step" }),
   endings: z.strictObject({
     /** Come back gently: move, stretch, open your eyes. */
-    wake: z.array(step).min(1, { error: "the wake ending needs at least one step" }),
+    wake: steps("an ending").min(1, { error: "the wake ending needs at least one step" }),
     /** For bed: no wake-up, slower last lines, then silence. */
-    sleep: z.array(step).min(1, { error: "the sleep ending needs at least one step" }),
+    sleep: steps("an ending").min(1, { error: "the sleep ending needs at least one step" }),
   }),
 });
 export type ExerciseScript = z.infer<typeof exerciseScript>;
@@ -189,7 +198,7 @@ export const infoScript = z.strictObject({
   /** Spoken before the items (e.g. "Vijf redenen waarom ..."). */
   intro: text,
   /** The reasons, tips or moments; the skill may speak all or one at a time. */
-  items: z.array(infoItem).min(1, { error: "an info piece needs at least one item" }),
+  items: z.array(infoItem).min(1, { error: "an info piece needs at least one item" }).max(100, { error: "an info piece holds at most 100 items" }),
   /** Spoken after the items (e.g. the take-home message). */
   outro: text.optional(),
 });

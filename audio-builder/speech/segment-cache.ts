@@ -18,21 +18,26 @@ export function segmentKey(engine: TtsEngine, req: SpeechRequest): string {
 interface IndexEntry {
   samples: number;
   durationMs: number;
+  /** sha256 of the WAV file as written: a damaged file of the right size is caught on reading. */
+  sha256: string;
 }
 
 interface IndexFile {
-  version: 1;
+  version: typeof INDEX_VERSION;
   sampleRate: number;
   segments: Record<string, IndexEntry>;
 }
 
-const INDEX_VERSION = 1;
+/** 2: entries carry the WAV's sha256 (an index of version 1 is dropped; its WAVs are re-adopted and hashed). */
+const INDEX_VERSION = 2;
 
 export class SegmentCache {
   private readonly dir: string;
   private readonly indexFile: string;
   private readonly index: Map<string, IndexEntry>;
   private readonly concurrency: number;
+  /** Segments found damaged on disk (content differs from its hash) and synthesised again. */
+  repaired = 0;
 
   /** `dir` is the cache root (e.g. .cache/speech); each engine gets its own folder in it. */
   constructor(root: string, private readonly engine: TtsEngine, concurrency = 8) {
@@ -67,9 +72,9 @@ export class SegmentCache {
         if (entry && size === wavFileBytes(entry.samples)) return;
         if (!entry && size !== undefined) {
           // Written by a run that was stopped before it saved the index.
-          const audio = await this.readSegment(key);
-          if (audio) {
-            this.remember(key, audio.samples.length);
+          const read = await this.readSegment(key);
+          if (read.audio) {
+            this.remember(key, read.audio.samples.length, read.sha256);
             indexChanged = true;
             return;
           }
@@ -103,17 +108,18 @@ export class SegmentCache {
     return { synthesized: missing.length };
   }
 
-  /** The cached audio; a segment found damaged on disk is synthesised again. */
+  /** The cached audio; a segment found damaged on disk is synthesised again (and counted in `repaired`). */
   async audio(req: SpeechRequest): Promise<SpeechAudio> {
     const key = segmentKey(this.engine, req);
-    const cached = await this.readSegment(key);
+    const { audio: cached, sha256, damaged } = await this.readSegment(key);
     if (cached) {
-      if (this.index.get(key)?.samples !== cached.samples.length) {
-        this.remember(key, cached.samples.length);
+      if (this.index.get(key)?.sha256 !== sha256) {
+        this.remember(key, cached.samples.length, sha256);
         await this.saveIndex();
       }
       return cached;
     }
+    if (damaged) this.repaired++;
     const audio = await this.engine.synthesize(req);
     await mkdir(this.dir, { recursive: true });
     await this.store(key, audio);
@@ -125,33 +131,41 @@ export class SegmentCache {
     return join(this.dir, `${key}.wav`);
   }
 
-  private async readSegment(key: string): Promise<SpeechAudio | undefined> {
+  /**
+   * A segment whose bytes match its index entry (hash, format, length). `damaged` when a file is
+   * there but not as it was written: it is never used, however plausible its size.
+   */
+  private async readSegment(key: string): Promise<{ audio: SpeechAudio; sha256: string; damaged: false } | { audio?: undefined; sha256?: undefined; damaged: boolean }> {
     let bytes: Buffer;
     try {
       bytes = await readFile(this.wavPath(key));
     } catch {
-      return undefined;
+      return { damaged: false };
     }
+    const damaged = { damaged: true } as const;
+    const expected = this.index.get(key);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (expected && expected.sha256 !== sha256) return damaged;
     try {
       const wav = parseWav(bytes, { strict: true });
-      const expected = this.index.get(key);
-      if (wav.sampleRate !== PIPELINE_SAMPLE_RATE || wav.channels !== 1) return undefined;
-      if (expected && expected.samples !== wav.samples.length) return undefined;
-      if (bytes.byteLength !== wavFileBytes(wav.samples.length)) return undefined; // trailing junk
-      return { sampleRate: PIPELINE_SAMPLE_RATE, samples: wav.samples };
+      if (wav.sampleRate !== PIPELINE_SAMPLE_RATE || wav.channels !== 1) return damaged;
+      if (expected && expected.samples !== wav.samples.length) return damaged;
+      if (bytes.byteLength !== wavFileBytes(wav.samples.length)) return damaged; // trailing junk
+      return { audio: { sampleRate: PIPELINE_SAMPLE_RATE, samples: wav.samples }, sha256, damaged: false };
     } catch (err) {
-      if (err instanceof WavFormatError) return undefined;
+      if (err instanceof WavFormatError) return damaged;
       throw err;
     }
   }
 
   private async store(key: string, audio: SpeechAudio): Promise<void> {
-    await writeAtomic(this.wavPath(key), encodeWav(audio.samples, PIPELINE_SAMPLE_RATE));
-    this.remember(key, audio.samples.length);
+    const bytes = encodeWav(audio.samples, PIPELINE_SAMPLE_RATE);
+    await writeAtomic(this.wavPath(key), bytes);
+    this.remember(key, audio.samples.length, createHash("sha256").update(bytes).digest("hex"));
   }
 
-  private remember(key: string, samples: number): void {
-    this.index.set(key, { samples, durationMs: samplesToMs(samples) });
+  private remember(key: string, samples: number, sha256: string): void {
+    this.index.set(key, { samples, durationMs: samplesToMs(samples), sha256 });
   }
 
   private async saveIndex(): Promise<void> {
@@ -176,7 +190,7 @@ function loadIndex(file: string): Map<string, IndexEntry> {
     const parsed = JSON.parse(text) as Partial<IndexFile>;
     if (parsed.version !== INDEX_VERSION || parsed.sampleRate !== PIPELINE_SAMPLE_RATE || !parsed.segments) return new Map();
     const entries = Object.entries(parsed.segments).filter(
-      ([, e]) => Number.isInteger(e?.samples) && e.samples > 0 && e.durationMs === samplesToMs(e.samples),
+      ([, e]) => Number.isInteger(e?.samples) && e.samples > 0 && e.durationMs === samplesToMs(e.samples) && typeof e.sha256 === "string",
     );
     return new Map(entries);
   } catch {

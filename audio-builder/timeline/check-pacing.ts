@@ -8,6 +8,9 @@ export interface PacingProblem {
   message: string;
 }
 
+/** No track is longer: past this a script is a mistake (a pause of 300 s repeated), not a relaxation exercise. */
+export const MAX_TRACK_MS = 45 * 60_000;
+
 /** How far a variant may miss its target length. */
 export const TARGET_TOLERANCE = 0.1;
 
@@ -27,6 +30,13 @@ export function checkPacing(script: ExerciseScript, speech: SpeechDuration): Pac
   for (const variant of ALL_VARIANTS) {
     const targetMs = script.targetSeconds[variant.length] * 1000;
     const { durationMs } = buildTimeline(script, variant, speech);
+    if (durationMs > MAX_TRACK_MS) {
+      problems.push({
+        path: ["targetSeconds", variant.length],
+        message: `the ${variant.length} variant with the ${variant.ending} ending lasts ${clock(durationMs)}; a track lasts at most ${clock(MAX_TRACK_MS)}: shorten pauses, texts or breathing cycles`,
+      });
+      continue;
+    }
     const off = (durationMs - targetMs) / targetMs;
     if (Math.abs(off) <= TARGET_TOLERANCE) continue;
     const percent = Math.round(Math.abs(off) * 100);
