@@ -4,7 +4,7 @@
 // are complete and the FLAC decodes back to exactly the samples received (a full disk, a dying
 // ffmpeg or a bad upload leave the previous take and index as they were).
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sha256Hex } from "../build/atomic-file.js";
@@ -78,7 +78,8 @@ export async function saveTake(input: SaveTakeInput): Promise<SavedTake> {
     await rename(tempIndex, path.join(dir, INDEX_FILE));
     return { entry, warnings: takeWarnings(levels) };
   } catch (error) {
-    if (isDiskFull(error)) {
+    // ffmpeg does not always say why it failed; a disk with no room left for the take is why.
+    if (isDiskFull(error) || (await lacksRoom(dir, input.wav.byteLength))) {
       throw new DiskFullError(`the disk holding ${dir} is full: the take was not saved and the previous one is kept. Free some space and keep the take again.`);
     }
     throw error;
@@ -111,4 +112,10 @@ function isDiskFull(error: unknown): boolean {
   if ((error as NodeJS.ErrnoException)?.code === "ENOSPC" || (error as NodeJS.ErrnoException)?.code === "EDQUOT") return true;
   // ffmpeg reports it in its own words.
   return error instanceof Error && /No space left on device|Disk quota exceeded/i.test(error.message);
+}
+
+/** Whether the file system holding `dir` has less free space than a take of `bytes` needs. */
+async function lacksRoom(dir: string, bytes: number): Promise<boolean> {
+  const fs = await statfs(dir).catch(() => undefined);
+  return fs !== undefined && fs.bavail * fs.bsize < bytes;
 }
