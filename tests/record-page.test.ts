@@ -156,7 +156,7 @@ describe("the recording page, in Chromium with a fake microphone", () => {
         expect(((await res.json()) as { error: string }).error).toMatch(message);
       }
       expect((await put(encodeWav(tone(48000), 48000), "audio/wav", "0000000000000000")).status).toBe(404);
-      const foreign = await fetch(`${server.url}api/takes/${await key()}`, { method: "PUT", headers: { "content-type": "audio/wav", origin: "http://evil.example" }, body: encodeWav(tone(48000), 48000) });
+      const foreign = await fetch(`${server.url}api/takes/${await key()}`, { method: "PUT", headers: { "content-type": "audio/wav", origin: "http://evil.example" }, body: encodeWav(tone(48000), 48000) as BodyInit });
       expect(foreign.status).toBe(403);
       expect(await index()).toBe(before);
     });
@@ -170,14 +170,14 @@ describe("the recording page, in Chromium with a fake microphone", () => {
       try {
         const session = (await (await fetch(`${small.url}api/session`)).json()) as { queue: string[] };
         const k = session.queue[0]!;
-        const first = await fetch(`${small.url}api/takes/${k}`, { method: "PUT", headers: { "content-type": "audio/wav" }, body: encodeWav(tone(48000), 48000) });
+        const first = await fetch(`${small.url}api/takes/${k}`, { method: "PUT", headers: { "content-type": "audio/wav" }, body: encodeWav(tone(48000), 48000) as BodyInit });
         expect(first.status).toBe(200);
         const dir = path.join(mount, "nl-NL/anna");
         const takeBefore = await readFile(path.join(dir, `${k}.flac`));
         const indexBefore = await readFile(path.join(dir, "index.json"), "utf8");
         // Fill the disk, then keep a longer take of the same sentence.
         await run("sh", ["-c", `dd if=/dev/zero of=${mount}/filler bs=4k 2>/dev/null || true`]);
-        const second = await fetch(`${small.url}api/takes/${k}`, { method: "PUT", headers: { "content-type": "audio/wav" }, body: encodeWav(tone(48000, 3), 48000) });
+        const second = await fetch(`${small.url}api/takes/${k}`, { method: "PUT", headers: { "content-type": "audio/wav" }, body: encodeWav(tone(48000, 3), 48000) as BodyInit });
         expect(second.status).toBe(507);
         expect(((await second.json()) as { error: string }).error).toMatch(/disk .* is full: the take was not saved and the previous one is kept/);
         expect(await readFile(path.join(dir, `${k}.flac`))).toEqual(takeBefore);
