@@ -114,6 +114,40 @@ describe("the recording page, in Chromium with a fake microphone", () => {
     expect((await stat(path.join(dir, entry.file))).size).toBeLessThan(entry.samples * 2 * 0.8);
   });
 
+  it("plays back the kept take of a sentence already recorded", async () => {
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => page.textContent("#sentence")).toBe(firstText);
+    expect(await page.textContent("#state")).toContain("Recorded.");
+    await page.keyboard.press("p");
+    await expect.poll(() => page.$eval("#playback", (a) => (a as HTMLAudioElement).currentTime), { timeout: 10_000 }).toBeGreaterThan(0.2);
+    expect(await page.$eval("#playback", (a) => (a as HTMLAudioElement).src)).toMatch(/\/api\/takes\/[0-9a-f]{16}/);
+    await page.$eval("#playback", (a) => (a as HTMLAudioElement).pause());
+    await page.keyboard.press("ArrowRight");
+  });
+
+  it("warns about clipping", async () => {
+    await page.evaluate(() => {
+      // A microphone driven far past full scale: a loud square wave.
+      navigator.mediaDevices.getUserMedia = async () => {
+        const ctx = new AudioContext();
+        const osc = ctx.createOscillator();
+        osc.type = "square";
+        const gain = ctx.createGain();
+        gain.gain.value = 4;
+        const out = ctx.createMediaStreamDestination();
+        osc.connect(gain).connect(out);
+        osc.start();
+        return out.stream;
+      };
+    });
+    await page.keyboard.press("Space");
+    await expect.poll(async () => `${await page.textContent("#state")} ${await page.textContent("#error")}`).toContain("Recording");
+    await page.waitForTimeout(800);
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.textContent("#warnings")).toContain("Clipping");
+    expect(await page.textContent("#warnings")).not.toContain("Mostly silence");
+  });
+
   it("warns about a take that is mostly silence", async () => {
     await page.evaluate(() => {
       // A microphone that hears nothing: the same page, a silent stream.

@@ -8,10 +8,12 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import NodeID3 from "node-id3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDist } from "../audio-builder/build/build-dist.js";
+import { buildCommandArgs } from "../audio-builder/cli/build-command.js";
 import { measureTimelines } from "../audio-builder/build/measure-timelines.js";
 import { planTracks } from "../audio-builder/build/plan-tracks.js";
 import type { Catalog, CatalogTrack } from "../audio-builder/catalog/catalog-types.js";
@@ -21,6 +23,7 @@ import { prepareTake } from "../audio-builder/recordings/prepare-take.js";
 import { scriptSentences } from "../audio-builder/recordings/script-sentences.js";
 import { TakeError } from "../audio-builder/recordings/take-format.js";
 import { readTakeIndex } from "../audio-builder/recordings/take-index.js";
+import { recordedVoices } from "../audio-builder/recordings/voice-config.js";
 import { createEngine } from "../audio-builder/speech/create-engine.js";
 import { EspeakEngine } from "../audio-builder/speech/espeak-engine.js";
 import { SegmentCache } from "../audio-builder/speech/segment-cache.js";
@@ -30,6 +33,7 @@ import { decodedDurationMs, ebur128, silences } from "./helpers/mp3-inspect.js";
 import { removeFixtures, writeScripts } from "./helpers/script-fixtures.js";
 import { recordTakes } from "./helpers/spoken-takes.js";
 
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FFMPEG = (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const BOUNDS = { download: { lufs: -19, maxTp: -1.5 }, alexa: { lufs: -14, maxTp: -2 } } as const;
@@ -165,6 +169,15 @@ describe("building an exercise from a narrator's takes", () => {
       expect(message).toContain(`${yaml}:${line}: changed since its take (recorded as "${WAKE_SENTENCE}"): "${NEW_WAKE_SENTENCE}"`);
       expect(message).toContain("npm run record -- --locale nl-NL --voice anna");
       expect(message.split("\n").filter((l) => l.includes(yaml))).toHaveLength(1);
+      // The CLI says the same, without a stack trace, and exits 1.
+      const cli = await promisify(execFile)(
+        process.execPath,
+        [...buildCommandArgs(path.join(repo, "audio-builder/cli/build.ts")), "--scripts", scriptsDir, "--out", opts.out!, "--cache", opts.cacheDir!, "--recordings", recordingsDir, "--only", "ademhaling", "--locale", "nl-NL", "--length", "short", "--voice", "recorded:anna", "--quiet"],
+        { cwd: repo },
+      ).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toContain(`${yaml}:${line}: changed since its take`);
+      expect(cli.stderr).not.toMatch(/^\s+at /m);
       expect(await snapshot(opts.out!)).toEqual(before);
     });
 
@@ -250,6 +263,19 @@ describe("building an exercise from a narrator's takes", () => {
       } finally {
         await rm(path.join(recordingsDir, "en-US"), { recursive: true, force: true });
       }
+    });
+
+    it("the per-locale default (RUSTPUNT_VOICE_NL) picks the voice; --voice tts and a malformed value are handled", () => {
+      expect(recordedVoices({ locales: ["nl-NL", "en-US"], env: { RUSTPUNT_VOICE_NL: "recorded:anna" } })).toEqual({ "nl-NL": "anna" });
+      expect(recordedVoices({ voice: "recorded:bram", locales: ["nl-NL", "en-US"], env: { RUSTPUNT_VOICE_NL: "recorded:anna" } })).toEqual({ "nl-NL": "bram", "en-US": "bram" });
+      expect(recordedVoices({ voice: "tts", locales: ["nl-NL"], env: { RUSTPUNT_VOICE_NL: "recorded:anna" } })).toEqual({});
+      expect(() => recordedVoices({ locales: ["en-US"], env: { RUSTPUNT_VOICE_EN: "anna" } })).toThrow(/RUSTPUNT_VOICE_EN="anna": a voice is recorded:<name>/);
+      expect(() => recordedVoices({ voice: "recorded:Anna de Vries", locales: ["en-US"], env: {} })).toThrow(/use lower-case letters/);
+    });
+
+    it("a build with the per-locale default and nothing changed is up to date", async () => {
+      const { voice: _voice, ...withoutFlag } = opts;
+      expect(await buildDist({ ...withoutFlag, env: { ...opts.env, RUSTPUNT_VOICE_NL: "recorded:anna" } })).toMatchObject({ built: 0, skipped: 2 });
     });
 
     it("a voice with no takes for the locale built says how to record them", async () => {

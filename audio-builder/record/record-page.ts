@@ -86,7 +86,10 @@ function show() {
   $("state").className = "";
   $("warnings").replaceChildren();
   $("error").textContent = "";
-  $("playback").hidden = true;
+  // A sentence already recorded: its kept take is in the player (P plays it).
+  $("playback").hidden = s.status !== "recorded";
+  if (s.status === "recorded") $("playback").src = "/api/takes/" + s.key + "?t=" + Date.now();
+  else $("playback").removeAttribute("src");
   take = null;
 }
 
@@ -170,7 +173,7 @@ document.addEventListener("keydown", (event) => {
     " ": () => (recording ? stop() : start()),
     Enter: () => (recording ? null : keep()),
     r: () => { if (recording) return null; take = null; return start(); },
-    p: () => (take && !recording ? $("playback").play() : null),
+    p: () => (!recording && $("playback").getAttribute("src") ? $("playback").play() : null),
     ArrowRight: () => { if (!recording && at < session.queue.length - 1) { at++; show(); } },
     ArrowLeft: () => { if (!recording && at > 0) { at--; show(); } },
   }[event.key.length === 1 ? event.key.toLowerCase() : event.key];
