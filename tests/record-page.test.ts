@@ -1,11 +1,12 @@
 // The recording page as a narrator uses it: Chromium with a fake microphone fed from a speech
 // WAV made with espeak-ng, keys only (record, stop, play back, redo, keep), then the saved FLAC
 // and index checked on disk. Then the server's answers to bad takes, including a full disk.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,7 @@ import { launchChromium } from "./helpers/browser.js";
 import { removeFixtures, writeScripts } from "./helpers/script-fixtures.js";
 import { micWav } from "./helpers/spoken-takes.js";
 
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FFMPEG = (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path;
 const run = promisify(execFile);
 
@@ -29,6 +31,36 @@ async function audioFacts(file: string): Promise<{ codec: string; rate: number; 
   const times = [...stderr.matchAll(/time=(\d+):(\d+):([\d.]+)/g)].at(-1)!;
   return { codec: s[1]!, rate: Number(s[2]), layout: s[3]!, format: s[4]!, seconds: Number(times[1]) * 3600 + Number(times[2]) * 60 + Number(times[3]) };
 }
+
+describe("npm run record", () => {
+  it("serves the recording page on 127.0.0.1 and refuses a voice name that is no folder name", async () => {
+    const scriptsDir = await writeScripts();
+    const scratch = await mkdtemp(path.join(os.tmpdir(), "rustpunt-record-cli-"));
+    const tsx = path.join(repo, "node_modules/.bin/tsx");
+    const cli = path.join(repo, "audio-builder/cli/record.ts");
+    const bad = await run(tsx, [cli, "--locale", "nl-NL", "--voice", "Anna de Vries", "--scripts", scriptsDir, "--recordings", scratch]).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^record: voice name "Anna de Vries": use lower-case letters/m);
+    const child = spawn(tsx, [cli, "--locale", "nl-NL", "--voice", "anna", "--port", "0", "--scripts", scriptsDir, "--recordings", scratch], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`record exited with ${code}: ${out}`)));
+      });
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("<kbd>Space</kbd> record / stop");
+    } finally {
+      child.kill("SIGTERM");
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("the recording page, in Chromium with a fake microphone", () => {
   let scratch: string;
@@ -193,6 +225,46 @@ describe("the recording page, in Chromium with a fake microphone", () => {
       const foreign = await fetch(`${server.url}api/takes/${await key()}`, { method: "PUT", headers: { "content-type": "audio/wav", origin: "http://evil.example" }, body: encodeWav(tone(48000), 48000) as BodyInit });
       expect(foreign.status).toBe(403);
       expect(await index()).toBe(before);
+    });
+
+    it("answers only on its own address (a page elsewhere cannot reach it through DNS rebinding)", async () => {
+      const port = new URL(server.url).port;
+      const { request } = await import("node:http");
+      const status = await new Promise<number>((resolve, reject) => {
+        request({ host: "127.0.0.1", port, path: "/api/session", headers: { host: `rebind.example:${port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on("error", reject).end();
+      });
+      expect(status).toBe(403);
+    });
+
+    it("a new session walks only what has no good take (or everything with --all), and marks a changed sentence", async () => {
+      const scriptsDir = await writeScripts();
+      const yaml = path.join(scriptsDir, "nl-NL/ademhaling.yaml");
+      await writeFile(yaml, (await readFile(yaml, "utf8")).replace(firstText, "Ga rustig liggen en leg een hand op je buik."));
+      type Session = { queue: string[]; sentences: { key: string; text: string; status: string; was?: string; places: string[] }[] };
+      const open = async (all: boolean) => {
+        const other = await startRecordServer({ scriptsDir, recordingsDir, locale: "nl-NL", voice: "anna", only: ["ademhaling"], all });
+        try {
+          return (await (await fetch(`${other.url}api/session`)).json()) as Session;
+        } finally {
+          await other.close();
+        }
+      };
+      const unchanged = await open(false);
+      const recorded = (await readTakeIndex(path.join(recordingsDir, "nl-NL/anna"), "nl-NL", "anna"))!;
+      expect(Object.keys(recorded.takes)).toHaveLength(1);
+      const changed = unchanged.sentences.find((s) => s.text.startsWith("Ga rustig liggen"))!;
+      expect(changed).toMatchObject({ status: "changed", was: firstText, places: [`${yaml}:12`] });
+      expect(unchanged.queue).toContain(changed.key);
+      expect(unchanged.queue).toHaveLength(7);
+      // With the original text, the recorded sentence is left out of the walk, unless --all.
+      await writeFile(yaml, (await readFile(yaml, "utf8")).replace("Ga rustig liggen en leg een hand op je buik.", firstText));
+      const missingOnly = await open(false);
+      expect(missingOnly.queue).toHaveLength(6);
+      expect(missingOnly.sentences.find((s) => s.text === firstText)?.status).toBe("recorded");
+      expect((await open(true)).queue).toHaveLength(7);
     });
 
     it("keeps the previous take when the disk is full", async (ctx) => {
