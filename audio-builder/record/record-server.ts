@@ -103,9 +103,10 @@ export async function startRecordServer(opts: RecordServerOptions): Promise<Reco
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof TakeError && !res.headersSent) return send(res, 422, { error: error.message }); // e.g. a damaged index.json
       // The narrator sees a short message; the details go to the terminal.
       console.error(`record: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, 500, { error: "the take could not be saved; see the terminal for details" });
+      if (!res.headersSent) send(res, 500, { error: "something went wrong on the recording server; see its terminal" });
       else res.end();
     });
   });

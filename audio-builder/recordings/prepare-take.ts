@@ -63,9 +63,10 @@ export async function prepareTake(file: string, fix: string, expectedSamples?: n
 }
 
 /**
- * The span from the first to the last frame that rises well above the take's own noise floor,
- * with EDGE_SILENCE_MS kept on each side. A microphone's floor varies from room to room, so the
- * threshold is measured per take: 15 dB over its quietest frames, never under -55 dBFS.
+ * The span from the first to the last frame that rises above the threshold, with EDGE_SILENCE_MS
+ * kept on each side. Rooms, microphones and voices differ, so the threshold is measured per take:
+ * 40 dB under its loudest frame (where soft onsets and word endings still are), but at least
+ * 6 dB over its quietest frames (the room) and never under -65 dBFS.
  */
 export function trimTake(samples: Float32Array, sampleRate: number): Float32Array | undefined {
   const frame = Math.max(1, Math.round(sampleRate * 0.01));
@@ -79,7 +80,8 @@ export function trimTake(samples: Float32Array, sampleRate: number): Float32Arra
   }
   const sorted = Float64Array.from(rms).sort();
   const floor = sorted[Math.floor(frames * 0.1)]!;
-  const threshold = Math.max(10 ** (-55 / 20), floor * 10 ** (15 / 20));
+  const loudest = sorted[frames - 1]!;
+  const threshold = Math.max(10 ** (-65 / 20), floor * 10 ** (6 / 20), loudest * 10 ** (-40 / 20));
   let first = 0;
   while (first < frames && rms[first]! < threshold) first++;
   if (first === frames) return undefined;
