@@ -27,8 +27,6 @@ export interface SaveTakeInput {
   places: string[];
   /** The WAV file's bytes. */
   wav: Uint8Array;
-  /** Clock seam for tests. */
-  now?: () => Date;
 }
 
 export interface SavedTake {
@@ -69,7 +67,7 @@ export async function saveTake(input: SaveTakeInput): Promise<SavedTake> {
       file,
       samples: samples.length,
       sha256: sha256Hex(flac),
-      recordedAt: (input.now ?? (() => new Date()))().toISOString(),
+      recordedAt: new Date().toISOString(),
       places: [...input.places].sort(),
     };
     await writeFile(tempIndex, serializeTakeIndex({ ...index, takes: { ...index.takes, [input.key]: entry } }));
