@@ -17,7 +17,7 @@ import { readTakeIndex } from "../audio-builder/recordings/take-index.js";
 import { EspeakEngine } from "../audio-builder/speech/espeak-engine.js";
 import { encodeWav } from "../audio-builder/speech/wav.js";
 import { launchChromium } from "./helpers/browser.js";
-import { removeFixtures, writeScripts } from "./helpers/script-fixtures.js";
+import { exerciseYaml, removeFixtures, writeScripts } from "./helpers/script-fixtures.js";
 import { micWav } from "./helpers/spoken-takes.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -265,6 +265,22 @@ describe("the recording page, in Chromium with a fake microphone", () => {
       expect(missingOnly.queue).toHaveLength(6);
       expect(missingOnly.sentences.find((s) => s.text === firstText)?.status).toBe("recorded");
       expect((await open(true)).queue).toHaveLength(7);
+    });
+
+    it("counts a sentence two exercises share in the progress of each", async () => {
+      const scriptsDir = await writeScripts({ "nl-NL/tweede.yaml": exerciseYaml("nl-NL", "tweede"), "en-US/tweede.yaml": exerciseYaml("en-US", "tweede") });
+      const other = await startRecordServer({ scriptsDir, recordingsDir, locale: "nl-NL", voice: "anna" });
+      try {
+        const session = (await (await fetch(`${other.url}api/session`)).json()) as { queue: string[]; sentences: unknown[]; exercises: { id: string; total: number; recorded: number }[] };
+        expect(session.sentences).toHaveLength(7);
+        expect(session.queue).toHaveLength(6);
+        expect(session.exercises).toEqual([
+          { id: "ademhaling", title: "Ademhaling", total: 7, recorded: 1 },
+          { id: "tweede", title: "Ademhaling", total: 7, recorded: 1 },
+        ]);
+      } finally {
+        await other.close();
+      }
     });
 
     it("keeps the previous take when the disk is full", async (ctx) => {

@@ -46,8 +46,9 @@ export interface SessionScope {
 export async function sessionState(scripts: readonly LoadedScript[], scope: SessionScope): Promise<SessionState> {
   const dir = voiceDir(scope.recordingsDir, scope.locale, scope.voice);
   const index: TakeIndex | undefined = await readTakeIndex(dir, scope.locale, scope.voice);
+  const all = scriptSentences(scripts, scope.locale, scope.only);
   const sentences: SessionSentence[] = [];
-  for (const s of scriptSentences(scripts, scope.locale, scope.only)) {
+  for (const s of all) {
     const first = s.occurrences[0]!;
     const take = index?.takes[s.key];
     const onDisk = take !== undefined && take.text === s.text && (await stat(path.join(dir, take.file)).then((f) => f.size > 0, () => false));
@@ -66,12 +67,18 @@ export async function sessionState(scripts: readonly LoadedScript[], scope: Sess
       ...(older ? { was: older.text } : {}),
     });
   }
+  // A sentence two exercises share ("Adem in") counts in each: progress says what each still needs.
   const exercises = new Map<string, SessionState["exercises"][number]>();
-  for (const s of sentences) {
-    const e = exercises.get(s.exercise) ?? { id: s.exercise, title: s.exerciseTitle, total: 0, recorded: 0 };
-    e.total++;
-    if (s.status === "recorded") e.recorded++;
-    exercises.set(s.exercise, e);
-  }
+  sentences.forEach((s, i) => {
+    const seen = new Set<string>();
+    for (const o of all[i]!.occurrences) {
+      if (seen.has(o.exercise)) continue;
+      seen.add(o.exercise);
+      const e = exercises.get(o.exercise) ?? { id: o.exercise, title: o.exerciseTitle, total: 0, recorded: 0 };
+      e.total++;
+      if (s.status === "recorded") e.recorded++;
+      exercises.set(o.exercise, e);
+    }
+  });
   return { locale: scope.locale, voice: scope.voice, narrator: index?.narrator ?? scope.narrator ?? scope.voice, sentences, exercises: [...exercises.values()] };
 }
