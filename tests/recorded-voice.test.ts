@@ -147,9 +147,16 @@ describe("building an exercise from a narrator's takes", () => {
     expect(page).toContain("Anna de Vries");
   });
 
-  it("rebuilds nothing when nothing changed", async () => {
+  it("rebuilds and processes nothing when nothing changed (ffmpeg is not even reachable)", async () => {
     const before = await snapshot(opts.out!);
-    expect(await buildDist(opts)).toMatchObject({ built: 0, skipped: 2, synthesized: 0 });
+    const saved = process.env.FFMPEG_PATH;
+    process.env.FFMPEG_PATH = path.join(scratch, "no-such-ffmpeg");
+    try {
+      expect(await buildDist(opts)).toMatchObject({ built: 0, skipped: 2, synthesized: 0 });
+    } finally {
+      if (saved === undefined) delete process.env.FFMPEG_PATH;
+      else process.env.FFMPEG_PATH = saved;
+    }
     expect(await snapshot(opts.out!)).toEqual(before);
   });
 
