@@ -8,12 +8,16 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
 import { PROFILES } from "../audio/audio-profiles.js";
-import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
+import type { Catalog, CatalogNarration, CatalogTrack } from "../catalog/catalog-types.js";
 import type { LoadedScript } from "../model/load-scripts.js";
 import { formatProblem } from "../model/script-problems.js";
 import type { Ending, Length, Locale } from "../model/script-schema.js";
 import { publishSite } from "../publish/publish-site.js";
+import { findMissingTakes, MissingTakesError, type MissingTake } from "../recordings/missing-takes.js";
+import { narratedTags, trackNarration } from "../recordings/narration-labels.js";
+import { DEFAULT_RECORDINGS_DIR, recordedVoices } from "../recordings/voice-config.js";
 import { createEngine } from "../speech/create-engine.js";
+import { RecordedEngine } from "../speech/recorded-engine.js";
 import { segmentKey, SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
 import { renderSsml } from "../ssml/render-ssml.js";
@@ -27,7 +31,7 @@ import { lockDist, type DistLock } from "./dist-lock.js";
 import { measureTimelines, requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import { isFullBuild, planTracks, type PlannedTrack } from "./plan-tracks.js";
 import { createProgressReporter, type ProgressReporter } from "./progress-reporter.js";
-import { tagYear, trackTags, trackTitle } from "./track-labels.js";
+import { tagYear, trackTags, trackTitle, type TrackTagValues } from "./track-labels.js";
 import { trackKey } from "./track-key.js";
 import { startTrackWorkers, type TrackWorkers } from "./track-workers.js";
 
@@ -43,6 +47,12 @@ export interface BuildDistOptions {
   lengths?: Length[];
   endings?: Ending[];
   tts?: "espeak" | "azure";
+  /** `recorded:<name>`: a narrator's takes in place of TTS (default: RUSTPUNT_VOICE_NL/EN; `tts` for none). */
+  voice?: string;
+  /** Sentences without a take are spoken by the TTS engine instead of failing the build. */
+  fallbackTts?: boolean;
+  /** Default: the repository's recordings/. */
+  recordingsDir?: string;
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;
   onTrack?: (t: CatalogTrack) => void;
@@ -67,6 +77,8 @@ export interface BuildDistResult {
   removed: string[];
   /** Script warnings (file:line:column, e.g. text read out literally), then tracks kept outside a profile's loudness target (within its hard limits), one line each. */
   warnings: string[];
+  /** Sentences a recorded voice has no take of, spoken by the TTS engine (--fallback-tts). */
+  spokenByTts: MissingTake[];
 }
 
 export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistResult> {
@@ -79,10 +91,21 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   // Exactly what `npm run validate` accepts (pacing included); anything else is refused here.
   const { scripts, warnings: scriptWarnings } = await checkScriptsOrThrow(opts.scriptsDir);
   const planned = planTracks(scripts, filter);
+  const voices = recordedVoices({ voice: opts.voice, locales: [...new Set(planned.map((t) => t.locale))], env });
+  const speech = {
+    tts: opts.tts,
+    env,
+    recorded: { recordingsDir: path.resolve(opts.recordingsDir ?? DEFAULT_RECORDINGS_DIR), voices, fallbackTts: opts.fallbackTts === true },
+  };
   // Validates Azure credentials before any work; espeak's workers start only when asked to speak.
-  let engine = await createEngine({ tts: opts.tts, env });
+  let engine = await createEngine(speech);
   let lock: DistLock | undefined;
+  let spokenByTts: MissingTake[] = [];
   try {
+    if (engine instanceof RecordedEngine) {
+      spokenByTts = findMissingTakes(engine, planned, scripts);
+      if (spokenByTts.length > 0 && !opts.fallbackTts) throw new MissingTakesError(spokenByTts);
+    }
     lock = await lockDist(outDir, {
       onWait: (holder) => {
         if (!opts.quiet) process.stderr.write(`waiting for the build in process ${holder} to finish writing ${outDir} ...\n`);
@@ -107,7 +130,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
       // The synthesis workers (a WebAssembly heap each) would otherwise sit idle through the whole
       // encoding phase; a fresh engine starts none unless a damaged segment must be made again.
       await engine.close();
-      engine = await createEngine({ tts: opts.tts, env });
+      engine = await createEngine(speech);
       repairedEarlier = cache.repaired;
       cache = new SegmentCache(speechDir, engine, availableParallelism());
     }
@@ -116,12 +139,13 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     const manifest: BuildManifest = emptyManifest();
 
     // Decide per track: up to date (reuse the manifest's entry) or to build.
-    const toBuild: { track: PlannedTrack; timeline: Timeline; key: string }[] = [];
+    const toBuild: { track: PlannedTrack; timeline: Timeline; key: string; tags: TrackTagValues; narration: CatalogNarration }[] = [];
     const catalogTracks: CatalogTrack[] = [];
     const keyOf = segmentKeys(engine);
     for (const track of planned) {
       const timeline = timelines.get(track.ref)!;
-      const tags = trackTags(track.script, track.variant, track.number, year);
+      const narration = trackNarration(engine, track.locale, timeline);
+      const tags = narratedTags(trackTags(track.script, track.variant, track.number, year), narration, track.locale);
       const key = trackKey({
         timeline,
         segmentKeys: speechEvents(timeline).map((e) => keyOf(speechRequest(track.locale, e))),
@@ -133,11 +157,11 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
       const entry = previous.tracks[track.ref];
       if (entry && (await isUpToDate(outDir, entry, key))) {
         const files = { download: entry.track.files.download, alexa: entry.track.files.alexa, transcript: entry.track.transcript };
-        const catalogTrack = catalogEntry(track, timeline, files);
+        const catalogTrack = catalogEntry(track, timeline, files, narration);
         manifest.tracks[track.ref] = { key, track: catalogTrack };
         catalogTracks.push(catalogTrack);
       } else {
-        toBuild.push({ track, timeline, key });
+        toBuild.push({ track, timeline, key, tags, narration });
       }
     }
 
@@ -153,7 +177,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     const warnings: string[] = [];
     workers = toBuild.length > 0 ? await startTrackWorkers(Math.min(cores, toBuild.length)) : undefined;
     await Promise.all(
-      toBuild.map(({ track, timeline, key }) =>
+      toBuild.map(({ track, timeline, key, tags, narration }) =>
         limit(async () => {
           const started = performance.now();
           const { files, warnings: trackWarnings } = await workers!.build({
@@ -164,10 +188,10 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
             timeline,
             speech: await loadTrackSpeech(track.locale, timeline, cache),
             stagingDir,
-            tags: trackTags(track.script, track.variant, track.number, year),
+            tags,
           });
           warnings.push(...trackWarnings);
-          const catalogTrack = catalogEntry(track, timeline, files);
+          const catalogTrack = catalogEntry(track, timeline, files, narration);
           manifest.tracks[track.ref] = { key, track: catalogTrack };
           catalogTracks.push(catalogTrack);
           builtAudioMs += timeline.durationMs;
@@ -197,6 +221,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
       catalogAudioMs: catalog.tracks.reduce((sum, t) => sum + t.durationMs, 0),
       removed,
       warnings: [...scriptWarnings.map(formatProblem), ...warnings.sort()],
+      spokenByTts,
     };
   } finally {
     process.off("exit", dropStaging);
@@ -209,7 +234,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
   }
 }
 
-function catalogEntry(track: PlannedTrack, timeline: Timeline, { download, alexa, transcript }: TrackFiles): CatalogTrack {
+function catalogEntry(track: PlannedTrack, timeline: Timeline, { download, alexa, transcript }: TrackFiles, narration: CatalogNarration): CatalogTrack {
   return {
     id: track.id,
     exercise: track.script.id,
@@ -223,6 +248,7 @@ function catalogEntry(track: PlannedTrack, timeline: Timeline, { download, alexa
     transcript,
     // Rendered every build: cheap, and a renderer fix reaches the skill without re-encoding audio.
     ssml: { alexa: renderSsml(timeline, "alexa") },
+    narration,
   };
 }
 

@@ -35,6 +35,19 @@ export interface CatalogTrack {
   transcript: CatalogFile;
   /** The exercise as Alexa SSML for devices without AudioPlayer, split into response-sized chunks. */
   ssml: { alexa: string[] };
+  /** Who speaks the track (every build writes it; optional so hand-made catalogs in tests need not). */
+  narration?: CatalogNarration;
+}
+
+/** A recorded narrator (takes in recordings/) or a TTS voice. */
+export interface CatalogNarration {
+  engine: "recorded" | "espeak" | "azure";
+  /** The recorded voice's folder name, or the TTS engine's voice (e.g. "nl", "nl-NL-FennaNeural"). */
+  voice: string;
+  /** The narrator's name as listeners see it (recorded voices). */
+  narrator?: string;
+  /** Sentences without a take yet, spoken by this TTS voice (a recorded voice built with --fallback-tts). */
+  fallback?: { engine: "espeak" | "azure"; voice: string; sentences: number };
 }
 
 export interface CatalogExercise {

@@ -5,6 +5,7 @@ import { buildDist } from "../build/build-dist.js";
 import { isDiskFull } from "../build/disk-full.js";
 import { clock } from "../build/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
+import { missingTakeLines } from "../recordings/missing-takes.js";
 import { resolveBaseUrl } from "../publish/base-url.js";
 import { scriptsOption } from "./scripts-option.js";
 import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "../model/script-schema.js";
@@ -15,6 +16,9 @@ interface BuildFlags {
   length?: Length[];
   ending?: Ending[];
   tts?: "espeak" | "azure";
+  voice?: string;
+  fallbackTts?: boolean;
+  recordings?: string;
   out: string;
   cache: string;
   scripts?: string;
@@ -35,6 +39,9 @@ const program = new Command()
       "azure",
     ]),
   )
+  .option("--voice <voice>", "recorded:<name>: speak with a narrator's takes from recordings/<locale>/<name>/ (default: RUSTPUNT_VOICE_NL / RUSTPUNT_VOICE_EN; tts for none)")
+  .option("--fallback-tts", "with a recorded voice: speak sentences that have no take yet with the TTS engine instead of failing")
+  .option("--recordings <dir>", "recordings folder (default: the repository's recordings/)")
   .option("--out <dir>", "output folder", "dist")
   .option("--cache <dir>", "cache folder for synthesised speech", ".cache")
   .addOption(scriptsOption())
@@ -52,12 +59,20 @@ const program = new Command()
       ...(flags.length ? { lengths: flags.length } : {}),
       ...(flags.ending ? { endings: flags.ending } : {}),
       ...(flags.tts ? { tts: flags.tts } : {}),
+      ...(flags.voice ? { voice: flags.voice } : {}),
+      ...(flags.recordings ? { recordingsDir: flags.recordings } : {}),
+      fallbackTts: flags.fallbackTts === true,
       quiet: flags.quiet === true,
       env: process.env,
       ...(baseUrl ? { baseUrl } : {}),
     });
     // Warnings are printed even with --quiet: a track kept outside its loudness target is news.
     for (const w of result.warnings) console.warn(`warning: ${w}`);
+    if (result.spokenByTts.length > 0) {
+      // Said even with --quiet: these tracks are not yet all in the narrator's voice.
+      console.warn(`${result.spokenByTts.length} sentence(s) spoken by the TTS engine, no take yet (--fallback-tts):`);
+      for (const line of missingTakeLines(result.spokenByTts)) console.warn(`  ${line}`);
+    }
     if (flags.quiet) return;
     const seconds = (performance.now() - started) / 1000;
     const speed = result.builtAudioMs > 0 ? `, ${Math.round(result.builtAudioMs / 1000 / seconds)}× real time` : "";

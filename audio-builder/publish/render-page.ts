@@ -7,6 +7,7 @@ import type { Locale } from "../model/script-schema.js";
 import { BREATH_COMPANION_SCRIPT } from "./breath-companion-script.js";
 import type { ReadyMadeCalendar } from "./calendar/ready-made.js";
 import { escapeHtml as h, escapeUrlPath as u } from "./html-escape.js";
+import { narratorLine } from "./narrator-line.js";
 import { PAGE_STYLE } from "./page-style.js";
 import type { BreathCue, TranscriptSection } from "./read-vtt.js";
 import { renderPlanSection } from "./render-plan-section.js";
@@ -133,11 +134,12 @@ function renderTrack(track: CatalogTrack, exercise: CatalogExercise, input: Page
     : "";
   const download = track.files.download;
   const seconds = Math.round(track.durationMs / 1000);
+  const narrator = narratorLine(track.narration, track.locale);
   return `<li class="track" id="${h(track.id)}" data-track-id="${h(track.id)}" data-duration-ms="${track.durationMs}">
 <div class="track-head">
 <h4>${h(label)}</h4>
 <p class="duration">${h(text.duration)}: <time datetime="PT${seconds}S">${h(clockLabel(track.durationMs))}</time></p>
-</div>
+${narrator ? `<p class="narrator">${h(narrator)}</p>\n` : ""}</div>
 <audio controls preload="metadata" src="${u(download.path)}" aria-label="${h(`${exercise.title}: ${label}`)}"${breathAttr}>
 <track kind="captions" src="${u(track.transcript.path)}" srclang="${h(text.lang.slice(0, 2))}" label="${h(text.captionsLabel)}">
 </audio>

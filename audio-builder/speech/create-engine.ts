@@ -2,6 +2,7 @@
 // proves an Azure key works before the build does any work with it.
 import type { AzureEngineOptions } from "./azure-engine.js";
 import { EspeakEngine } from "./espeak-engine.js";
+import { RecordedEngine, type RecordedEngineOptions } from "./recorded-engine.js";
 import type { TtsEngine } from "./tts-engine.js";
 
 export class SpeechConfigError extends Error {
@@ -14,9 +15,22 @@ export interface CreateEngineOptions {
   /** Seams for tests of the Azure path (a fake synthesizer, no waiting between retries). */
   azure?: Pick<AzureEngineOptions, "synthesizerFactory" | "speechConfig" | "sleep" | "backoff">;
   espeakThreads?: number;
+  /** Recorded voices per locale (recorded-engine.ts); the TTS engine speaks everything else. */
+  recorded?: Omit<RecordedEngineOptions, "tts">;
 }
 
 export async function createEngine(opts: CreateEngineOptions): Promise<TtsEngine> {
+  const tts = await createTtsEngine(opts);
+  if (!opts.recorded || Object.keys(opts.recorded.voices).length === 0) return tts;
+  try {
+    return await RecordedEngine.open({ ...opts.recorded, tts });
+  } catch (error) {
+    await tts.close();
+    throw error;
+  }
+}
+
+async function createTtsEngine(opts: CreateEngineOptions): Promise<TtsEngine> {
   const key = opts.env.AZURE_SPEECH_KEY?.trim();
   const region = opts.env.AZURE_SPEECH_REGION?.trim();
   const tts = opts.tts ?? (key && region ? "azure" : "espeak");

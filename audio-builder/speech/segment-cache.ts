@@ -9,9 +9,10 @@ import pLimit from "p-limit";
 import { PIPELINE_SAMPLE_RATE, samplesToMs, type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
 import { encodeWav, parseWav, wavFileBytes, WavFormatError } from "./wav.js";
 
-/** sha256 of engine id, voice, prosody and text: any change there is a different segment. */
+/** sha256 of engine id, voice, prosody, text (and a take's hash): any change there is a different segment. */
 export function segmentKey(engine: TtsEngine, req: SpeechRequest): string {
   const parts = [engine.id, engine.voice(req.locale), engine.prosodyKey(req.rate), req.text];
+  if (engine.sourceKey) parts.push(engine.sourceKey(req));
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 

@@ -19,11 +19,13 @@ export interface SpeechAudio {
 }
 
 export interface TtsEngine {
-  readonly id: "espeak" | "azure";
+  readonly id: "espeak" | "azure" | "recorded";
   /** The engine's name for the voice, e.g. "nl" or "nl-NL-FennaNeural". */
   voice(locale: Locale): string;
   /** Everything about delivery that changes the audio; part of the segment cache key. */
   prosodyKey(rate: SpeechRate): string;
+  /** What else a segment is made from, when it differs per sentence (a recorded take's content hash); part of the cache key. */
+  sourceKey?(req: SpeechRequest): string;
   synthesize(req: SpeechRequest): Promise<SpeechAudio>;
   close(): Promise<void>;
 }
