@@ -10,6 +10,7 @@ import { LOCALES, type ExerciseScript, type Locale } from "../../../audio-builde
 import { CUSTOM_INTENTS, type InteractionModel, type LocaleSamples, type ModelIntent, type ModelSlotType, type SlotValueSource } from "./model-types.js";
 import { samplesEn } from "./samples-en.js";
 import { samplesNl } from "./samples-nl.js";
+import { reminderIntents, reminderSlotTypes } from "./samples-reminders.js"; // issue 17
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MODELS_DIR = path.resolve(here, "../../skill-package/interactionModels/custom");
@@ -67,12 +68,14 @@ export function buildModel(locale: Locale, scripts: LoadedScript[]): Interaction
   for (const name of BUILTIN_INTENTS) {
     intents.push({ name, samples: (samples.builtinSamples[name] ?? []).map((s) => checkSample(file, name, s)) });
   }
+  intents.push(...reminderIntents(locale)); // issue 17
   checkDuplicates(file, intents);
 
   const types: ModelSlotType[] = [
     slotType("EXERCISE", exercises.map(exerciseValue), exercises.map((e) => e.file)),
     slotType("LENGTH", samples.lengths, [file]),
     slotType("ENDING", samples.endings, [file]),
+    ...reminderSlotTypes(locale), // issue 17
   ];
   return { interactionModel: { languageModel: { invocationName: samples.invocationName, intents, types } } };
 }
