@@ -200,6 +200,7 @@ const en: ReminderLocaleSamples = {
       "remind me at {time} to relax",
       "remind me at {time} {partOfDay} to relax",
       "remind me at {time} to do {exercise}",
+      "remind me at {time} to do the {exercise}",
       "remind me to relax at {time}",
       "remind me to relax every {partOfDay} at {time}",
       "remind me to relax every {days} at {time}",

@@ -12,6 +12,7 @@ import type { ExerciseScript, Locale } from "../../../audio-builder/model/script
 import { INTENT_MAP, MEDIA_STATUS_INTENT } from "../dialogflow-app.js";
 import { WEBHOOK_SECRET_HEADER } from "../webhook-secret.js";
 import { AGENT_PHRASES, type AgentLanguage, type EntityEntry } from "./agent-phrases.js";
+import { REMINDER_AGENT_PHRASES } from "./agent-phrases-reminders.js"; // issue 17
 
 export const EXPORT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "export");
 /** The agent's default language first: Dutch first, English second. */
@@ -202,7 +203,7 @@ function userSays(intent: string, lang: AgentLanguage, entities: Record<string, 
     minutes: AGENT_PHRASES[lang].minutes,
   };
   const next: Record<string, number> = { exercise: 0, length: 0, ending: 0, minutes: 0 };
-  const templates = AGENT_PHRASES[lang].intents[intent] ?? [];
+  const templates = AGENT_PHRASES[lang].intents[intent] ?? (REMINDER_AGENT_PHRASES[lang] as Record<string, string[]>)[intent] ?? []; // issue 17
   // Sentence shapes with an exercise name are repeated with other names: that is where variety counts.
   const rounds = intent === "start_exercise" ? 2 : 1;
   const phrases: Json[] = [];
