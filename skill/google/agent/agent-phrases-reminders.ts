@@ -49,7 +49,7 @@ export const REMINDER_AGENT_PHRASES: Record<AgentLanguage, Record<keyof typeof R
       "i want a reminder",
     ],
     list_reminders: ["what reminders do i have", "what are my reminders", "do i have reminders", "when will you remind me"],
-    change_reminder: ["change my reminder to 9", "move my reminder to 8:30 pm", "change my reminder"],
+    change_reminder: ["change my reminder to 9", "move my reminder to 8:30 pm", "change my reminder", "set my reminder to 10 pm", "change the time of my reminder"],
     delete_reminders: ["stop my reminders", "delete my reminder", "no more reminders", "cancel my reminders"],
     look_back: ["how often did i relax this week", "how often did i relax", "how many exercises did i do this week", "how often did i practice this month", "give me a look back"],
   },
