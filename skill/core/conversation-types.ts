@@ -159,7 +159,7 @@ export interface ResponsePlan {
   /** A line for the operator's log (never user data); the adapter writes it. */
   log?: string;
   /** Issue 17: work for the platform's reminders service; the adapter then calls Core.settleReminders. */
-  reminders?: ReminderOperation;
+  reminderOperation?: ReminderOperation;
   /** Issue 17: ask the person for reminders permission (by voice, or with the app's card). */
   askPermission?: PermissionRequest;
 }

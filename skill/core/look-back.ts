@@ -4,6 +4,7 @@
 // the store's TTL. No streaks, no targets, nothing that sounds like a score.
 import type { SkillCatalogTrack as CatalogTrack } from "../../audio-builder/catalog/skill-catalog-types.js";
 import type { Locale, ResponsePlan, TurnInput, UserState } from "./conversation-types.js";
+import { localTime } from "./local-time.js";
 import { reminderPhrasesFor } from "./reminders/reminder-phrases.js";
 import { escapeSpeech } from "./ssml-text.js";
 
@@ -24,23 +25,6 @@ const DEFAULT_TIME_ZONE: Record<Locale, string> = { "nl-NL": "Europe/Amsterdam",
 
 export function timeZoneOf(state: UserState, locale: Locale): string {
   return state.timeZone ?? DEFAULT_TIME_ZONE[locale];
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Local date and hour at `now` in the zone (an unknown zone falls back to UTC). */
-export function localTime(now: Date, timeZone: string): { day: string; hour: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
-    } catch {
-      format = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
-    }
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
 }
 
 /** Days from `day` back to `earlier` (both "YYYY-MM-DD"). */

@@ -10,7 +10,7 @@ import type { HandlerDeps } from "../intent-handlers.js";
 import { REMINDER_INTENTS } from "../interaction-model/samples-reminders.js";
 import { toAlexaResponse } from "../to-alexa-response.js";
 import { toTurnInput } from "../to-turn-input.js";
-import { AlexaReminderService, DEFAULT_SERVICE_OPTIONS, REMINDERS_SCOPE, remindersGranted, type ReminderServiceOptions } from "./reminders-service.js";
+import { DEFAULT_SERVICE_OPTIONS, runReminderOperation, REMINDERS_SCOPE, remindersGranted, type ReminderServiceOptions } from "./reminders-service.js";
 
 export interface ReminderHandlerOptions {
   /** Tests shorten the back-off and the deadlines. */
@@ -63,31 +63,24 @@ async function answer(deps: HandlerDeps, options: ReminderHandlerOptions, input:
   const base = toTurnInput(input, intent);
   const turn: TurnInput = { ...base, slots, device: { ...base.device, reminders: remindersGranted(input) ? "granted" : "notGranted" } };
   let plan: ResponsePlan = deps.core.respond(turn);
-  if (plan.reminders) {
-    const service = new AlexaReminderService(input, { ...DEFAULT_SERVICE_OPTIONS, now: () => new Date(), ...options.service, log: deps.log });
-    const outcome = await service.run(plan.reminders, turn.locale);
+  if (plan.reminderOperation) {
+    const outcome = await runReminderOperation(input, plan.reminderOperation, turn.locale, { ...DEFAULT_SERVICE_OPTIONS, now: () => new Date(), ...options.service, log: deps.log });
     // The second step starts from the state the first one left.
-    plan = deps.core.settleReminders({ ...turn, state: plan.state }, plan.reminders, outcome);
+    plan = deps.core.settleReminders({ ...turn, state: plan.state }, plan.reminderOperation, outcome);
   }
   if (plan.askPermission === "voice") input.responseBuilder.addDirective(askForRemindersDirective());
-  if (plan.askPermission === "card") {
-    input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
-    plan = { ...plan, card: undefined };
-  }
+  if (plan.askPermission === "card") input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
   return toAlexaResponse(input, plan, { conversational: true, log: deps.log });
 }
 
 /** Slot values as the core reads them: resolved ids where Alexa matched one of ours, else words. */
 export function reminderSlots(request: IntentRequest): TurnSlots {
   const slots = request.intent.slots ?? {};
+  const [time, days, moreDays, partOfDay, exercise] = ["time", "days", "moreDays", "partOfDay", "exercise"].map((name) => resolved(slots[name]));
   const out: TurnSlots = {};
-  const time = slots.time?.value?.trim();
   if (time) out.time = time;
-  const days = [resolved(slots.days), resolved(slots.moreDays)].filter((d): d is string => d !== undefined);
-  if (days.length > 0) out.days = days;
-  const part = resolved(slots.partOfDay);
-  if (part) out.partOfDay = part;
-  const exercise = resolved(slots.exercise);
+  if (days || moreDays) out.days = [days, moreDays].filter((d): d is string => d !== undefined);
+  if (partOfDay) out.partOfDay = partOfDay;
   if (exercise) out.exercise = exercise;
   return out;
 }

@@ -33,10 +33,6 @@ export function remindersGranted(input: HandlerInput): boolean {
   return Boolean(user?.permissions?.consentToken);
 }
 
-class Deadline extends Error {
-  override readonly name = "Deadline";
-}
-
 interface ServiceErrorLike {
   name?: string;
   statusCode?: number;
@@ -60,125 +56,89 @@ export function problemOf(error: unknown): ReminderProblem {
   return "unavailable";
 }
 
-export class AlexaReminderService {
-  private readonly started: number;
-
-  constructor(
-    private readonly input: HandlerInput,
-    private readonly options: ReminderServiceOptions,
-  ) {
-    this.started = Date.now();
-  }
-
-  async run(op: ReminderOperation, locale: Locale): Promise<ReminderOutcome> {
-    const factory = this.input.serviceClientFactory;
-    if (!factory || !this.input.requestEnvelope.context?.System?.apiAccessToken) {
-      this.options.log("alexa reminders: the request carries no API access (apiEndpoint/apiAccessToken)");
-      return { ok: false, problem: "unavailable" };
-    }
-    const client = factory.getReminderManagementServiceClient();
-    try {
-      switch (op.kind) {
-        case "create": {
-          const timeZone = await this.timeZone(op.timeZone);
-          if (!timeZone) return { ok: false, problem: "unavailable" };
-          const body = reminderRequest(op.schedule, op.text, locale, timeZone, this.options.now());
-          const created = await this.call("create", () => client.createReminder(body));
-          if (typeof created?.alertToken !== "string" || created.alertToken === "") {
-            this.options.log("alexa reminders: create answered without an alertToken");
-            return { ok: false, problem: "unavailable" };
-          }
-          return { ok: true, kind: "created", id: created.alertToken, timeZone };
-        }
-        case "update": {
-          const timeZone = await this.timeZone(op.timeZone);
-          if (!timeZone) return { ok: false, problem: "unavailable" };
-          const body = reminderRequest(op.schedule, op.text, locale, timeZone, this.options.now());
-          await this.call("update", () => client.updateReminder(op.id, body));
-          return { ok: true, kind: "updated", timeZone };
-        }
-        case "list": {
-          const all = await this.call("list", () => client.getReminders());
-          const theirs = new Set((all?.alerts ?? []).filter((a) => a.status !== "COMPLETED").map((a) => a.alertToken));
-          return { ok: true, kind: "listed", present: op.ids.filter((id) => theirs.has(id)) };
-        }
-        case "delete": {
-          for (const id of op.ids) {
-            try {
-              await this.call("delete", () => client.deleteReminder(id));
-            } catch (error) {
-              // Already gone (deleted in the app): that is what was asked.
-              if (problemOf(error) !== "notFound") throw error;
-            }
-          }
-          return { ok: true, kind: "deleted" };
-        }
-      }
-    } catch (error) {
-      const problem = error instanceof Deadline ? "unavailable" : problemOf(error);
-      const { status, code } = describe(error);
-      this.options.log(`alexa reminders: ${op.kind} failed (${status ?? (error instanceof Error ? error.name : "error")}${code ? ` ${code}` : ""}) → ${problem}`);
-      return { ok: false, problem };
-    }
-  }
-
-  /**
-   * The device's zone from the settings API; if that fails, the zone remembered from an earlier
-   * answer. Without either the reminder is not made: a guessed zone would ring at the wrong hour.
-   */
-  private async timeZone(remembered: string | undefined): Promise<string | undefined> {
-    const deviceId = this.input.requestEnvelope.context?.System?.device?.deviceId;
-    const factory = this.input.serviceClientFactory;
-    if (deviceId && factory) {
-      try {
-        const zone = parseTimeZone(await this.call("time zone", () => factory.getUpsServiceClient().getSystemTimeZone(deviceId)));
-        if (zone && validZone(zone)) return zone;
-      } catch (error) {
-        if (error instanceof Deadline) return remembered;
-        const { status } = describe(error);
-        this.options.log(`alexa reminders: time zone lookup failed (${status ?? (error instanceof Error ? error.name : "error")})`);
-      }
-    }
-    return remembered;
-  }
-
-  /** One call, retried once after a back-off when throttled (429); never past the budget. */
-  private async call<T>(what: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await this.withDeadline(call);
-    } catch (error) {
-      if (describe(error).status !== 429) throw error;
-      if (this.remaining() < this.options.backoffMs + 200) throw error;
-      this.options.log(`alexa reminders: ${what} throttled (429); one retry in ${this.options.backoffMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, this.options.backoffMs));
-      return this.withDeadline(call);
-    }
-  }
-
-  private remaining(): number {
-    return this.options.budgetMs - (Date.now() - this.started);
-  }
-
-  private async withDeadline<T>(call: () => Promise<T>): Promise<T> {
-    const ms = Math.min(this.options.callTimeoutMs, this.remaining());
-    if (ms <= 0) throw new Deadline("no time left");
+/** Runs one operation for this request; resolves to an outcome, never rejects. */
+export async function runReminderOperation(input: HandlerInput, op: ReminderOperation, locale: Locale, options: ReminderServiceOptions): Promise<ReminderOutcome> {
+  const started = Date.now();
+  const factory = input.serviceClientFactory;
+  const { log, backoffMs } = options;
+  const fail = (why: unknown): ReminderOutcome => {
+    const problem = typeof why === "string" ? "unavailable" : problemOf(why);
+    log(`alexa reminders: ${op.kind} failed (${summary(why)}) → ${problem}`);
+    return { ok: false, problem };
+  };
+  /** One HTTP call under the deadline. */
+  const once = async <T>(call: () => Promise<T>): Promise<T> => {
+    const ms = Math.max(0, Math.min(options.callTimeoutMs, options.budgetMs - (Date.now() - started)));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Deadline(`no answer within ${ms} ms`)), ms);
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
     });
     try {
       return await Promise.race([call(), deadline]);
     } finally {
       clearTimeout(timer);
     }
+  };
+  /** Retried once after a back-off when throttled (429), if the budget allows. */
+  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+    try {
+      return await once(request);
+    } catch (error) {
+      if (describe(error).status !== 429 || options.budgetMs - (Date.now() - started) < backoffMs + 200) throw error;
+      log(`alexa reminders: throttled (429); one retry in ${backoffMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, backoffMs));
+      return once(request);
+    }
+  };
+  /**
+   * The device's zone from the settings API; if that fails, the zone remembered from an earlier
+   * answer. Without either no reminder is made: a guessed zone would ring at the wrong hour.
+   */
+  const timeZone = async (remembered: string | undefined): Promise<string | undefined> => {
+    const deviceId = input.requestEnvelope.context?.System?.device?.deviceId;
+    if (!deviceId || !factory) return remembered;
+    try {
+      return parseTimeZone(await call(() => factory.getUpsServiceClient().getSystemTimeZone(deviceId))) ?? remembered;
+    } catch (error) {
+      log(`alexa reminders: time zone lookup failed (${summary(error)})`);
+      return remembered;
+    }
+  };
+
+  if (!factory || !input.requestEnvelope.context?.System?.apiAccessToken) return fail("no apiAccessToken");
+  const client = factory.getReminderManagementServiceClient();
+  try {
+    if (op.kind === "list") {
+      const all = await call(() => client.getReminders());
+      const theirs = new Set((all?.alerts ?? []).filter((a) => a.status !== "COMPLETED").map((a) => a.alertToken));
+      return { ok: true, kind: "listed", present: op.ids.filter((id) => theirs.has(id)) };
+    }
+    if (op.kind === "delete") {
+      for (const id of op.ids) {
+        // Already gone (deleted in the app) is what was asked.
+        await call(() => client.deleteReminder(id)).catch((error: unknown) => {
+          if (problemOf(error) !== "notFound") throw error;
+        });
+      }
+      return { ok: true, kind: "deleted" };
+    }
+    const zone = await timeZone(op.timeZone);
+    if (!zone) return fail("no time zone");
+    const body = reminderRequest(op.schedule, op.text, locale, zone, options.now());
+    if (op.kind === "update") {
+      await call(() => client.updateReminder(op.id, body));
+      return { ok: true, kind: "updated", timeZone: zone };
+    }
+    const id = (await call(() => client.createReminder(body)))?.alertToken;
+    return id ? { ok: true, kind: "created", id, timeZone: zone } : fail("no alertToken");
+  } catch (error) {
+    return fail(error);
   }
 }
 
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+/** For the log: status and documented code, or the error's name; never a body or a token. */
+function summary(error: unknown): string {
+  if (typeof error === "string") return error;
+  const { status, code } = describe(error);
+  return status ? `${status} ${code ?? ""}` : String((error as Error)?.message).slice(0, 120);
 }

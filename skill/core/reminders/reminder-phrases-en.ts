@@ -1,6 +1,6 @@
 import { listJoin } from "../phrases.js";
 import type { ReminderPhrases } from "./reminder-phrases.js";
-import { isEveryDay, isWeekend, isWorkWeek, parseClock, type Clock } from "./reminder-schedule.js";
+import { isEveryDay, isWorkWeek, parseClock, type Clock } from "./reminder-schedule.js";
 import { WEEKDAYS, type ReminderSchedule } from "./reminder-types.js";
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -14,38 +14,37 @@ export function englishClock({ hour, minute }: Clock): string {
 }
 
 function when(schedule: ReminderSchedule): string {
-  const at = `at ${englishClock(parseClock(schedule.time) ?? { hour: 0, minute: 0 })}`;
-  if (isEveryDay(schedule.days)) return `every day ${at}`;
-  if (isWorkWeek(schedule.days)) return `every weekday ${at}`;
-  if (isWeekend(schedule.days)) return `every Saturday and Sunday ${at}`;
-  const names = WEEKDAYS.map((d, i) => (schedule.days.includes(d) ? DAY_NAMES[i]! : "")).filter(Boolean);
-  return `every ${listJoin(names, "and")} ${at}`;
+  const { days } = schedule;
+  const which = isEveryDay(days) ? "day" : isWorkWeek(days) ? "weekday" : listJoin(WEEKDAYS.flatMap((d, i) => (days.includes(d) ? [DAY_NAMES[i]!] : [])), "and");
+  return `every ${which} at ${englishClock(parseClock(schedule.time) ?? { hour: 0, minute: 0 })}`;
 }
+
+const ASK_TIME = "What time would you like the reminder?";
+const EXAMPLE = "For example, say: remind me every evening at 9:30.";
+const PAGE = "On Rustpunt's listening page, 'Plan a moment of rest' puts a regular moment in your calendar.";
 
 export const reminderPhrasesEn = {
   when,
-  reminderText: (title: string | undefined) =>
-    title ? `Time for a moment of rest: ${title}. Say: Alexa, open Rustpunt.` : "Time for a moment of rest. Say: Alexa, open Rustpunt.",
+  reminderText: (title: string | undefined) => `Time for a moment of rest${title ? `: ${title}` : ""}. Say: Alexa, open Rustpunt.`,
   created: (at: string, title: string | undefined) => `OK. I'll remind you ${at} ${title ? `to do ${title}` : "to take a moment of rest"}.`,
-  askTime: "What time would you like the reminder? For example, say: at 9:30 in the evening.",
-  askTimeReprompt: "What time would you like the reminder?",
+  askTime: `${ASK_TIME} For example, say: at 9:30 in the evening.`,
+  askTimeReprompt: ASK_TIME,
   askPermission: "For that I need your permission.",
   permissionCard: "I'm not allowed to set reminders yet. There's a card in the Alexa app where you can allow it.",
-  permissionCardTitle: "Rustpunt: allow reminders",
-  permissionDenied: "OK, I won't set a reminder. On Rustpunt's listening page, 'Plan a moment of rest' can put a regular moment in your calendar.",
+  permissionDenied: `OK, I won't set a reminder. ${PAGE}`,
   permissionNotAnswered: "No problem. There's a card in the Alexa app where you can allow reminders later.",
-  permissionThanks: "Thank you. For example, say: remind me every evening at 9:30.",
+  permissionThanks: `Thank you. ${EXAMPLE}`,
   tooMany: "There are too many reminders already. Say 'stop my reminders' to remove Rustpunt's.",
   busy: "Alexa's reminders are busy right now. Please try again in a moment.",
   unavailable: "Reminders can't be reached right now. Please try again later; the exercises still work.",
   unsupported: "Sorry, I can't set reminders on this device.",
-  none: "You have no reminders from Rustpunt. For example, say: remind me every evening at 9:30.",
+  none: `You have no reminders from Rustpunt. ${EXAMPLE}`,
   list: (items: string[]) => `You have ${items.length === 1 ? "one reminder" : `${items.length} reminders`} from Rustpunt: ${listJoin(items, "and")}.`,
   changed: (at: string) => `OK. Your reminder is now ${at}.`,
   askChange: "What time would you like your reminder moved to?",
-  gone: "That reminder isn't there any more; perhaps it was deleted in the Alexa app. Say 'remind me' to set a new one.",
+  gone: "That reminder isn't there any more. Say 'remind me' to set a new one.",
   deleted: (count: number) => (count === 1 ? "OK, your Rustpunt reminder has stopped." : "OK, your Rustpunt reminders have stopped."),
-  notHere: "I can't set reminders here, sorry. On Rustpunt's listening page, 'Plan a moment of rest' puts a regular moment in your calendar.",
+  notHere: `I can't set reminders here, sorry. ${PAGE}`,
   anythingElse: "What would you like to do?",
   lookBack: (week: { days: number; exercises: number }, month: { days: number }) => {
     if (month.days === 0) return "I haven't heard an exercise from you in the last thirty days. Any moment is a good moment to start.";

@@ -16,7 +16,6 @@ export interface ReminderPhrases {
   /** Said just before Alexa's own consent question. */
   askPermission: string;
   permissionCard: string;
-  permissionCardTitle: string;
   permissionDenied: string;
   permissionNotAnswered: string;
   permissionThanks: string;

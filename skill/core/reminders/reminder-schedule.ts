@@ -6,8 +6,11 @@ import { WEEKDAYS, type ReminderSchedule, type Weekday } from "./reminder-types.
 
 export type PartOfDay = "morning" | "afternoon" | "evening" | "night";
 
-const PART_CODES: Record<string, PartOfDay> = { MO: "morning", AF: "afternoon", EV: "evening", NI: "night" };
-const PARTS: readonly PartOfDay[] = ["morning", "afternoon", "evening", "night"];
+/** PART_OF_DAY slot ids, and AMAZON.TIME's codes for a part of the day without a time. */
+const PARTS = new Map<string, PartOfDay>([
+  ["morning", "morning"], ["afternoon", "afternoon"], ["evening", "evening"], ["night", "night"],
+  ["MO", "morning"], ["AF", "afternoon"], ["EV", "evening"], ["NI", "night"],
+]);
 
 /** Slot ids of the REMINDER_DAYS type (and Dialogflow's, if it ever gets them). */
 const DAY_GROUPS: Record<string, readonly Weekday[]> = {
@@ -29,9 +32,7 @@ export function parseDays(values: readonly string[] | undefined): Weekday[] | un
 }
 
 export function parsePartOfDay(value: string | undefined): PartOfDay | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  return PART_CODES[v.toUpperCase()] ?? ((PARTS as readonly string[]).includes(v.toLowerCase()) ? (v.toLowerCase() as PartOfDay) : undefined);
+  return value === undefined ? undefined : PARTS.get(value.trim());
 }
 
 export interface Clock {
@@ -125,8 +126,4 @@ export function isEveryDay(days: readonly Weekday[]): boolean {
 
 export function isWorkWeek(days: readonly Weekday[]): boolean {
   return days.length === 5 && DAY_GROUPS.weekdays!.every((d) => days.includes(d));
-}
-
-export function isWeekend(days: readonly Weekday[]): boolean {
-  return days.length === 2 && days.includes("SA") && days.includes("SU");
 }

@@ -24,45 +24,34 @@ const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PARTS = new Set(["morning", "afternoon", "evening", "night"]);
 
-function parseWeekdays(raw: unknown): Weekday[] | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  const days = WEEKDAYS.filter((d) => raw.includes(d));
-  return days.length > 0 ? days : undefined;
+/** The valid schedule fields of a stored record (days, time, part of day, exercise). */
+function scheduleFields(r: Record<string, unknown>): Partial<ReminderSchedule> & { partOfDay?: PartOfDay } {
+  const out: Partial<ReminderSchedule> & { partOfDay?: PartOfDay } = {};
+  const days = Array.isArray(r.days) ? WEEKDAYS.filter((d) => (r.days as unknown[]).includes(d)) : [];
+  if (days.length > 0) out.days = days;
+  if (typeof r.time === "string" && TIME.test(r.time)) out.time = r.time;
+  if (typeof r.partOfDay === "string" && PARTS.has(r.partOfDay)) out.partOfDay = r.partOfDay as PartOfDay;
+  if (typeof r.exercise === "string" && ID.test(r.exercise)) out.exercise = r.exercise;
+  return out;
 }
 
-function parseSchedule(r: Record<string, unknown>): ReminderSchedule | undefined {
-  const days = parseWeekdays(r.days);
-  if (!days || typeof r.time !== "string" || !TIME.test(r.time)) return undefined;
-  const schedule: ReminderSchedule = { days, time: r.time };
-  if (typeof r.exercise === "string" && ID.test(r.exercise)) schedule.exercise = r.exercise;
-  return schedule;
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function parseStoredReminders(raw: unknown): StoredReminder[] | undefined {
   if (!Array.isArray(raw)) return undefined;
   const out: StoredReminder[] = [];
-  for (const item of raw) {
-    if (typeof item !== "object" || item === null) continue;
-    const r = item as Record<string, unknown>;
-    const schedule = parseSchedule(r);
-    // Alexa's alertTokens are opaque strings; keep any sane one.
-    if (!schedule || typeof r.id !== "string" || r.id === "" || r.id.length > 500 || out.some((o) => o.id === r.id)) continue;
-    out.push({ id: r.id, ...schedule });
+  for (const r of raw.filter(isRecord)) {
+    const { days, time, exercise } = scheduleFields(r);
+    // Alexa's alertTokens are opaque strings; keep any sane one, once.
+    if (!days || !time || typeof r.id !== "string" || r.id === "" || r.id.length > 500 || out.some((o) => o.id === r.id)) continue;
+    out.push({ id: r.id, days, time, ...(exercise ? { exercise } : {}) });
   }
   return out.length > 0 ? out.slice(-MAX_REMINDERS) : undefined;
 }
 
 export function parsePendingReminder(raw: unknown): PendingReminder | undefined {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.since !== "string" || Number.isNaN(Date.parse(r.since))) return undefined;
-  const pending: PendingReminder = { since: r.since };
-  const days = parseWeekdays(r.days);
-  if (days) pending.days = days;
-  if (typeof r.time === "string" && TIME.test(r.time)) pending.time = r.time;
-  if (typeof r.partOfDay === "string" && PARTS.has(r.partOfDay)) pending.partOfDay = r.partOfDay as PartOfDay;
-  if (typeof r.exercise === "string" && ID.test(r.exercise)) pending.exercise = r.exercise;
-  return pending;
+  if (!isRecord(raw) || typeof raw.since !== "string" || Number.isNaN(Date.parse(raw.since))) return undefined;
+  return { since: raw.since, ...scheduleFields(raw) };
 }
 
 /** IANA zone names as the settings API gives them ("Europe/Amsterdam", "America/Los_Angeles", "UTC"). */

@@ -11,7 +11,7 @@ import { escapeSpeech } from "../ssml-text.js";
 import { parseUserState } from "../user-state.js";
 import { reminderPhrasesFor, type ReminderPhrases } from "./reminder-phrases.js";
 import { changedSchedule, scheduleFromWish, type ScheduleWish } from "./reminder-schedule.js";
-import { MAX_REMINDERS, PENDING_TTL_MS, type PendingReminder } from "./reminder-state.js";
+import { MAX_REMINDERS, PENDING_TTL_MS } from "./reminder-state.js";
 import type { ReminderOperation, ReminderOutcome, ReminderSchedule, StoredReminder } from "./reminder-types.js";
 
 export interface ReminderTurn {
@@ -30,44 +30,28 @@ export function planReminders(turn: ReminderTurn): ResponsePlan {
   switch (input.intent) {
     case "CreateReminder": return create(turn, p);
     case "ReminderConsent": return consent(turn, p);
-    case "ListReminders": {
-      const ids = (state.reminders ?? []).map((r) => r.id);
-      if (ids.length === 0) return ask(turn, p.none);
-      if (input.device.reminders === "notGranted") return permissionCard(turn, p);
-      return operation(turn, { kind: "list", ids });
-    }
     case "ChangeReminder": return change(turn, p);
+    case "ListReminders":
     case "DeleteReminders": {
       const ids = (state.reminders ?? []).map((r) => r.id);
       if (ids.length === 0) return ask(turn, p.none);
       if (input.device.reminders === "notGranted") return permissionCard(turn, p);
-      return operation(turn, { kind: "delete", ids });
+      return operation(turn, { kind: input.intent === "ListReminders" ? "list" : "delete", ids });
     }
     default: return ask(turn, p.anythingElse);
   }
 }
 
 function create(turn: ReminderTurn, p: ReminderPhrases): ResponsePlan {
-  const { input, state, catalog } = turn;
-  const heard = input.slots.exercise ? matchExercise(catalog, input.locale, input.slots.exercise) : undefined;
+  const { input, state } = turn;
   // "om half tien" after "herinner me elke avond" completes the request waiting for its time.
-  const waiting = state.pendingReminder && state.pendingReminder.time === undefined ? state.pendingReminder : undefined;
-  const wish: ScheduleWish = {};
-  if (input.slots.time !== undefined) wish.time = input.slots.time;
-  const days = input.slots.days ?? waiting?.days;
-  if (days) wish.days = days;
-  const part = input.slots.partOfDay ?? waiting?.partOfDay;
-  if (part) wish.partOfDay = part;
-  const exercise = heard ?? waiting?.exercise;
-  if (exercise) wish.exercise = exercise;
-
+  const waiting = state.pendingReminder?.time === undefined ? state.pendingReminder : undefined;
+  const wish = { ...waiting, ...wishOf(turn) };
+  delete wish.since;
   const result = scheduleFromWish(wish);
   if (!result.ok) {
-    const pending: PendingReminder = { since: turn.now.toISOString() };
-    if (result.days) pending.days = result.days;
-    if (result.partOfDay) pending.partOfDay = result.partOfDay;
-    if (exercise) pending.exercise = exercise;
-    state.pendingReminder = pending;
+    const { days, partOfDay } = result;
+    state.pendingReminder = { since: turn.now.toISOString(), ...(days ? { days } : {}), ...(partOfDay ? { partOfDay } : {}), ...(wish.exercise ? { exercise: wish.exercise } : {}) };
     return ask(turn, p.askTime, p.askTimeReprompt);
   }
   delete state.pendingReminder;
@@ -92,7 +76,7 @@ function consent(turn: ReminderTurn, p: ReminderPhrases): ResponsePlan {
       return createOperation(turn, schedule, p);
     }
     case "DENIED": return ask(turn, p.permissionDenied);
-    default: return { ...ask(turn, p.permissionNotAnswered), askPermission: "card", card: { title: p.permissionCardTitle, text: p.permissionNotAnswered } };
+    default: return { ...ask(turn, p.permissionNotAnswered), askPermission: "card" };
   }
 }
 
@@ -100,16 +84,22 @@ function change(turn: ReminderTurn, p: ReminderPhrases): ResponsePlan {
   const { input, state } = turn;
   const newest = state.reminders?.at(-1);
   if (!newest) return ask(turn, p.none);
-  const wish: ScheduleWish = {};
-  if (input.slots.time !== undefined) wish.time = input.slots.time;
-  if (input.slots.days) wish.days = input.slots.days;
-  if (input.slots.partOfDay) wish.partOfDay = input.slots.partOfDay;
-  const heard = input.slots.exercise ? matchExercise(turn.catalog, input.locale, input.slots.exercise) : undefined;
-  if (heard) wish.exercise = heard;
-  const schedule = changedSchedule(newest, wish);
+  const schedule = changedSchedule(newest, wishOf(turn));
   if (!schedule) return ask(turn, p.askChange, p.askChange);
   if (input.device.reminders === "notGranted") return permissionCard(turn, p);
   return operation(turn, { kind: "update", id: newest.id, schedule, text: reminderText(turn, schedule, p), ...zone(turn) });
+}
+
+/** What was said, with the exercise matched to its id; absent slots stay absent. */
+function wishOf(turn: ReminderTurn): ScheduleWish {
+  const { slots, locale } = turn.input;
+  const exercise = slots.exercise ? matchExercise(turn.catalog, locale, slots.exercise) : undefined;
+  const wish: ScheduleWish = {};
+  if (slots.time !== undefined) wish.time = slots.time;
+  if (slots.days) wish.days = slots.days;
+  if (slots.partOfDay) wish.partOfDay = slots.partOfDay;
+  if (exercise) wish.exercise = exercise;
+  return wish;
 }
 
 function createOperation(turn: ReminderTurn, schedule: ReminderSchedule, p: ReminderPhrases): ResponsePlan {
@@ -123,25 +113,18 @@ function zone(turn: ReminderTurn): { timeZone?: string } {
 
 function operation(turn: ReminderTurn, op: ReminderOperation): ResponsePlan {
   // The words come from settleReminders; this plan only carries the work.
-  return { endSession: true, state: turn.state, reminders: op };
+  return { endSession: true, state: turn.state, reminderOperation: op };
 }
 
 export function settleReminders(turn: ReminderTurn, op: ReminderOperation, outcome: ReminderOutcome): ResponsePlan {
   const { state } = turn;
   const p = reminderPhrasesFor(turn.input.locale);
   if (!outcome.ok) {
-    switch (outcome.problem) {
-      case "noPermission": return permissionCard(turn, p);
-      case "tooMany": return ask(turn, p.tooMany);
-      case "busy": return ask(turn, p.busy);
-      case "unsupported": return ask(turn, p.unsupported);
-      case "notFound": {
-        if (op.kind === "update") state.reminders = (state.reminders ?? []).filter((r) => r.id !== op.id);
-        tidy(state);
-        return ask(turn, p.gone);
-      }
-      default: return ask(turn, p.unavailable);
-    }
+    if (outcome.problem === "noPermission") return permissionCard(turn, p);
+    if (outcome.problem !== "notFound") return ask(turn, p[outcome.problem]);
+    if (op.kind === "update") state.reminders = (state.reminders ?? []).filter((r) => r.id !== op.id);
+    tidy(state);
+    return ask(turn, p.gone);
   }
   switch (outcome.kind) {
     case "created": {
@@ -188,7 +171,7 @@ function exerciseTitle(turn: ReminderTurn, id: string | undefined): string | und
 }
 
 function permissionCard(turn: ReminderTurn, p: ReminderPhrases): ResponsePlan {
-  return { speech: escapeSpeech(p.permissionCard), endSession: true, state: turn.state, askPermission: "card", card: { title: p.permissionCardTitle, text: p.permissionCard } };
+  return { ...done(turn, p.permissionCard), askPermission: "card" };
 }
 
 /** Something done: say so and let the person go. */
