@@ -88,12 +88,12 @@ describe("interaction models", () => {
 });
 
 describe("skill manifest", () => {
-  it("declares the audio player and name-free routing, both locales and the health category without permissions", async () => {
+  it("declares the audio player and name-free routing, both locales, the health category and only the reminders permission", async () => {
     const { manifest } = JSON.parse(await readFile(SKILL_MANIFEST_FILE, "utf8"));
     expect(manifest.apis.custom.interfaces).toEqual([{ type: "AUDIO_PLAYER" }, { type: "CAN_FULFILL_INTENT_REQUEST" }]);
     expect(typeof manifest.apis.custom.endpoint.uri).toBe("string");
     expect(manifest.publishingInformation.category).toBe("HEALTH_AND_FITNESS");
-    expect(manifest.permissions).toEqual([]);
+    expect(manifest.permissions).toEqual([{ name: "alexa::alerts:reminders:skill:readwrite" }]); // issue 17
     for (const locale of LOCALES) {
       const info = manifest.publishingInformation.locales[locale];
       expect(info.name).toBe("Rustpunt");

@@ -1,6 +1,6 @@
 // Builds the Alexa skill once per container: catalog, core, persistence, handlers, interceptors.
 // Lambda (lambda.ts), the local server (local-server.ts), the tests and the bench all build it here.
-import { SkillBuilders, type PersistenceAdapter, type Skill } from "ask-sdk-core";
+import { DefaultApiClient, SkillBuilders, type PersistenceAdapter, type Skill } from "ask-sdk-core";
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import type { SkillCatalog } from "../../audio-builder/catalog/skill-catalog-types.js";
 import { loadCatalog } from "../core/load-catalog.js";
@@ -14,6 +14,7 @@ import { inLambda, readAlexaConfig, type AlexaConfig, type ReadConfigOptions } f
 import { createErrorHandler } from "./error-handler.js";
 import { createIntentHandlers } from "./intent-handlers.js";
 import { loadStateInterceptor, saveStateInterceptor, type LogLine } from "./interceptors.js";
+import { createReminderHandlers, type ReminderHandlerOptions } from "./reminders/reminder-handlers.js"; // issue 17
 
 export interface AlexaSkillOptions {
   config: AlexaConfig;
@@ -24,6 +25,8 @@ export interface AlexaSkillOptions {
   log?: LogLine;
   /** Pinned clock for tests. */
   now?: () => Date;
+  /** Issue 17: tests shorten the reminders service's back-off and deadlines. */
+  reminders?: ReminderHandlerOptions;
 }
 
 export function createAlexaSkill(options: AlexaSkillOptions): Skill {
@@ -46,11 +49,18 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
   const deps = { core, log };
 
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(createCanFulfillHandler(options.catalog), ...createAudioPlayerHandlers(deps), ...createIntentHandlers(deps))
+    // The reminder handlers go before createIntentHandlers' catch-all for unknown intents.
+    .addRequestHandlers(
+      createCanFulfillHandler(options.catalog),
+      ...createAudioPlayerHandlers(deps),
+      ...createReminderHandlers(deps, options.reminders),
+      ...createIntentHandlers(deps),
+    )
     .addRequestInterceptors(loadStateInterceptor(log))
     .addResponseInterceptors(saveStateInterceptor(log))
     .addErrorHandlers(createErrorHandler(log))
     .withPersistenceAdapter(persistence)
+    .withApiClient(new DefaultApiClient()) // issue 17: Reminders and settings APIs
     .withCustomUserAgent("rustpunt");
   if (config.skillId) builder.withSkillId(config.skillId);
   return builder.create();

@@ -75,7 +75,8 @@ export function buildManifest(legal: Record<Locale, LegalUrls>, endpointUri: str
         containsAds: false,
         locales: legal,
       },
-      permissions: [],
+      // Issue 17: reminders; asked by voice when first needed (skill/alexa/reminders/).
+      permissions: [{ name: "alexa::alerts:reminders:skill:readwrite" }],
     },
   };
 }

@@ -2,6 +2,10 @@
 // (Alexa, Google). Adapters translate their requests into a TurnInput and the core's
 // ResponsePlan into their SDK's response; the core never sees a platform type.
 import type { Length, Locale } from "../../audio-builder/model/script-schema.js";
+// Issue 17 (reminders, look back): their types live in their own modules.
+import type { RelaxDay } from "./look-back.js";
+import type { PendingReminder } from "./reminders/reminder-state.js";
+import type { PermissionRequest, ReminderOperation, StoredReminder } from "./reminders/reminder-types.js";
 
 export type { Locale } from "../../audio-builder/model/script-schema.js";
 
@@ -35,7 +39,15 @@ export type CoreIntent =
   | "PlaybackStopped"
   | "PlaybackNearlyFinished"
   | "PlaybackFinished"
-  | "PlaybackFailed";
+  | "PlaybackFailed"
+  // Issue 17: reminders (skill/core/reminders/) and the look back (skill/core/look-back.ts).
+  | "CreateReminder"
+  | "ListReminders"
+  | "ChangeReminder"
+  | "DeleteReminders"
+  /** The answer to the voice-permission question (Alexa Connections.Response). */
+  | "ReminderConsent"
+  | "LookBack";
 
 /** Raw slot values as heard (or as resolved by the platform); the core does the matching. */
 export interface TurnSlots {
@@ -47,6 +59,14 @@ export interface TurnSlots {
   minutes?: number;
   /** "in bed" / "slapen" / "sleep" → the sleep ending; anything else → wake. */
   ending?: string;
+  /** Issue 17, reminders: a clock time "21:30" or a part-of-day code ("EV"), as Alexa's AMAZON.TIME gives it. */
+  time?: string;
+  /** Issue 17, reminders: "daily", "weekdays", "weekend" or weekday codes "MO".."SU". */
+  days?: string[];
+  /** Issue 17, reminders: "morning" / "afternoon" / "evening" / "night". */
+  partOfDay?: string;
+  /** Issue 17, ReminderConsent: "ACCEPTED" / "DENIED" / "NOT_ANSWERED". */
+  consent?: string;
 }
 
 /** Where the platform's player was when the request was made (Alexa: AudioPlayer context or event). */
@@ -63,7 +83,8 @@ export interface TurnInput {
   slots: TurnSlots;
   /** What was remembered about this user (parseUserState turns stored junk into a valid state). */
   state: UserState;
-  device: { audioPlayer: boolean };
+  /** reminders (issue 17): absent where the platform has no reminders service (Google). */
+  device: { audioPlayer: boolean; reminders?: "granted" | "notGranted" };
   playback?: PlaybackReport;
 }
 
@@ -97,6 +118,17 @@ export interface UserState {
   lastPlaybackError?: string;
   /** ISO 8601 time of the last change. */
   updatedAt?: string;
+  // Issue 17 (bounded, parsed in user-state.ts):
+  /** Reminders Rustpunt made (ids from the service), at most MAX_REMINDERS. */
+  reminders?: StoredReminder[];
+  /** A reminder waiting for its time or for consent. */
+  pendingReminder?: PendingReminder;
+  /** The device's IANA time zone, learned from the platform. */
+  timeZone?: string;
+  /** Local days with exercises heard (nearly) to the end, at most 31. */
+  relaxDays?: RelaxDay[];
+  /** `<locale>|<trackId>|<day>` already counted in relaxDays. */
+  countedPlay?: string;
 }
 
 export interface PlayInstruction {
@@ -126,6 +158,10 @@ export interface ResponsePlan {
   card?: { title: string; text: string };
   /** A line for the operator's log (never user data); the adapter writes it. */
   log?: string;
+  /** Issue 17: work for the platform's reminders service; the adapter then calls Core.settleReminders. */
+  reminderOperation?: ReminderOperation;
+  /** Issue 17: ask the person for reminders permission (by voice, or with the app's card). */
+  askPermission?: PermissionRequest;
 }
 
 /** Run-time configuration the entry point reads from its environment and hands to the core. */

@@ -12,6 +12,10 @@ import { formatToken, parseToken } from "./playback-token.js";
 import { phrasesFor, type Phrases } from "./phrases.js";
 import { escapeSpeech, joinSpeech, speakBody } from "./ssml-text.js";
 import { parseUserState } from "./user-state.js";
+// Issue 17: reminders and the look back, in their own modules.
+import { lookBack, recordRelaxation } from "./look-back.js";
+import { planReminders, settleReminderTurn } from "./reminders/reminder-turn.js";
+import type { ReminderOperation, ReminderOutcome } from "./reminders/reminder-types.js";
 
 /** Info pieces by role; ids are fixed by the scripts (see the brief's agreed ids). */
 export const INFO_IDS = { why: "waarom-ontspannen", tips: "tips", rest: "rustmomenten", seekHelp: "hulp-zoeken" } as const;
@@ -24,11 +28,16 @@ const SPEAK_TAGS = "<speak></speak>".length;
 
 export interface Core {
   respond(input: TurnInput): ResponsePlan;
+  /** Issue 17: after the adapter ran a plan's `reminders` operation, the words and state for it. */
+  settleReminders(input: TurnInput, operation: ReminderOperation, outcome: ReminderOutcome): ResponsePlan;
 }
 
 /** Binds the catalog (loaded once per container) and config; adapters keep one per container. */
 export function createCore(catalog: Catalog, config: CoreConfig): Core {
-  return { respond: (input) => respond(input, catalog, config) };
+  return {
+    respond: (input) => respond(input, catalog, config),
+    settleReminders: (input, operation, outcome) => settleReminderTurn(input, catalog, config, operation, outcome), // issue 17
+  };
 }
 
 export function respond(input: TurnInput, catalog: Catalog, config: CoreConfig): ResponsePlan {
@@ -87,6 +96,13 @@ class Turn {
       case "PlaybackStopped": return this.playbackProgress();
       case "PlaybackFinished": return this.playbackFinished();
       case "PlaybackFailed": return this.playbackFailed();
+      // Issue 17: skill/core/reminders/reminder-turn.ts and skill/core/look-back.ts.
+      case "CreateReminder":
+      case "ListReminders":
+      case "ChangeReminder":
+      case "DeleteReminders":
+      case "ReminderConsent": return planReminders({ input: this.input, state: this.state, catalog: this.catalog, now: this.now() });
+      case "LookBack": return lookBack(this.input, this.state, this.now());
     }
   }
 
@@ -163,6 +179,7 @@ class Turn {
     if (live) {
       this.remember(live.track);
       this.state.offsetMs = live.offsetMs;
+      this.relaxed(live.track, live.offsetMs); // issue 17
     }
     const plan: ResponsePlan = { endSession: true, state: this.state };
     if (this.input.device.audioPlayer || live) plan.stopPlayback = true;
@@ -231,6 +248,7 @@ class Turn {
     if (!live) return this.silent("ignored a playback event with a token that is not ours");
     this.remember(live.track);
     this.state.offsetMs = live.offsetMs;
+    this.relaxed(live.track, live.offsetMs); // issue 17
     return this.silent();
   }
 
@@ -241,6 +259,7 @@ class Turn {
     delete this.state.offsetMs;
     this.state.completions = (this.state.completions ?? 0) + 1;
     this.state.lastCompletedTrackId = live.track.id;
+    this.relaxed(live.track, live.track.durationMs); // issue 17
     return this.silent();
   }
 
@@ -256,6 +275,15 @@ class Turn {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────────
+
+  private now(): Date {
+    return this.config.now?.() ?? new Date();
+  }
+
+  /** Issue 17: an exercise heard (nearly) to its end counts for the look back. */
+  private relaxed(track: CatalogTrack, offsetMs: number): void {
+    recordRelaxation(this.state, track, offsetMs, this.now(), this.input.locale);
+  }
 
   private ask(text: string, reprompt: string = this.p.anythingElse): ResponsePlan {
     return { speech: escapeSpeech(text), reprompt: escapeSpeech(reprompt), endSession: false, state: this.state };
@@ -306,6 +334,7 @@ class Turn {
       delete this.state.chunk;
       this.state.completions = (this.state.completions ?? 0) + 1;
       this.state.lastCompletedTrackId = track.id;
+      this.relaxed(track, track.durationMs); // issue 17
       const closing = escapeSpeech(this.p.chunkEnd(track.ending === "sleep"));
       return { speech: fitSpeech(body, intro, closing), endSession: true, state: this.state };
     }

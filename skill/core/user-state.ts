@@ -3,6 +3,8 @@
 import { LENGTHS, type Length } from "../../audio-builder/model/variant-names.js";
 import type { ChunkPosition, UserState } from "./conversation-types.js";
 import { isLocale } from "./playback-token.js";
+import { readLookBackState } from "./look-back.js"; // issue 17
+import { readReminderState } from "./reminders/reminder-state.js"; // issue 17
 
 export function emptyState(): UserState {
   return { visits: 0, tipIndex: 0 };
@@ -25,6 +27,8 @@ export function parseUserState(raw: unknown): UserState {
   if (isId(r.lastCompletedTrackId)) state.lastCompletedTrackId = r.lastCompletedTrackId;
   if (typeof r.lastPlaybackError === "string") state.lastPlaybackError = r.lastPlaybackError.slice(0, 300);
   if (typeof r.updatedAt === "string") state.updatedAt = r.updatedAt;
+  readReminderState(r, state); // issue 17
+  readLookBackState(r, state); // issue 17
   return state;
 }
 

@@ -16,6 +16,7 @@ import type { Core } from "../core/respond.js";
 import { escapeSpeech } from "../core/ssml-text.js";
 import { parseUserState } from "../core/user-state.js";
 import type { StateStore, StoredAttributes } from "../persistence/state-store.js";
+import { REMINDER_AGENT_INTENTS } from "./agent/agent-phrases-reminders.js"; // issue 17
 import { googlePhrasesFor } from "./google-phrases.js";
 import { isAnonymousId, localeOf, slotsOf, stateKey, type GoogleUserStorage } from "./google-request.js";
 import { renderPlan, simpleResponse } from "./google-response.js";
@@ -34,6 +35,7 @@ export const INTENT_MAP: Readonly<Record<string, CoreIntent>> = {
   cancel: "Cancel",
   continue: "Continue",
   "Default Fallback Intent": "Fallback",
+  ...REMINDER_AGENT_INTENTS, // issue 17: reminders (answered honestly: no reminders API) and the look back
 };
 /** Triggered by the actions_intent_MEDIA_STATUS event when a media response stops. */
 export const MEDIA_STATUS_INTENT = "media_status";

@@ -14,6 +14,7 @@ import type { SlotValueSource } from "../../grammar/grammar-types.js";
 import { INTENT_KEYS, INTENTS, isBuiltinAlexaIntent, type IntentDefinition } from "../../grammar/intents.js";
 import type { InteractionModel, ModelIntent, ModelSlotType } from "./model-types.js";
 import { nameFreeInteraction } from "./name-free.js";
+import { reminderIntents, reminderSlotTypes } from "./samples-reminders.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MODELS_DIR = path.resolve(here, "../../skill-package/interactionModels/custom");
@@ -54,13 +55,15 @@ export function buildModel(locale: Locale, scripts: LoadedScript[]): Interaction
       custom.push(intent);
     }
   }
-  const intents = [...custom, ...builtin];
+  // Reminders and the look back (issue 17) are written by hand in samples-reminders.ts.
+  const intents = [...custom, ...reminderIntents(locale), ...builtin];
   checkDuplicates(file, intents);
 
   const types: ModelSlotType[] = [
     slotType("EXERCISE", exercises.map(exerciseValue), exercises.map((e) => e.file)),
     slotType("LENGTH", grammar.slotValues.LENGTH, [file]),
     slotType("ENDING", grammar.slotValues.ENDING, [file]),
+    ...reminderSlotTypes(locale),
   ];
   const nameFree = nameFreeInteraction(locale, intents.map((i) => i.name));
   return {

@@ -17,6 +17,7 @@ import type { SlotValueSource } from "../../grammar/grammar-types.js";
 import { DIALOGFLOW_ENTITY, INTENTS, intentByDialogflowName, type IntentDefinition, type IntentKey } from "../../grammar/intents.js";
 import { INTENT_MAP, MEDIA_STATUS_INTENT } from "../dialogflow-app.js";
 import { WEBHOOK_SECRET_HEADER } from "../webhook-secret.js";
+import { REMINDER_AGENT_PHRASES } from "./agent-phrases-reminders.js";
 
 export type AgentLanguage = "nl" | "en";
 
@@ -78,9 +79,10 @@ export function buildAgentFiles(scripts: readonly LoadedScript[]): Map<string, s
     files.set(`intents/${name}.json`, intentJson(name));
     if (name === MEDIA_STATUS_INTENT || name === "Default Fallback Intent") continue;
     const key = intentByDialogflowName(name);
-    if (key === undefined) throw new Error(`skill/grammar/intents.ts: no entry has dialogflow: "${name}", which dialogflow-app.ts maps.`);
+    const reminderPhrases = (REMINDER_AGENT_PHRASES.nl as Record<string, string[]>)[name] !== undefined;
+    if (key === undefined && !reminderPhrases) throw new Error(`skill/grammar/intents.ts: no entry has dialogflow: "${name}", which dialogflow-app.ts maps.`);
     for (const lang of AGENT_LANGUAGES) {
-      files.set(`intents/${name}_usersays_${lang}.json`, userSays(name, key, lang, entities));
+      files.set(`intents/${name}_usersays_${lang}.json`, key ? userSays(name, key, lang, entities) : plainUserSays(name, lang));
     }
   }
 
@@ -204,6 +206,12 @@ function unique(names: string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Reminders and the look back (issue 17): plain phrases, no parameters (Google only answers them honestly). */
+function plainUserSays(intent: string, lang: AgentLanguage): Json[] {
+  const phrases = (REMINDER_AGENT_PHRASES[lang] as Record<string, string[]>)[intent] ?? [];
+  return phrases.map((text) => ({ id: stableId("usersays", intent, lang, text), data: [{ text, userDefined: false }], isTemplate: false, count: 0, lang, updated: 0 }));
 }
 
 /** Grammar slot values as entity entries: the id is the value, and every way to say it a synonym. */

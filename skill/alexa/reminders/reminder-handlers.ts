@@ -1,0 +1,109 @@
+// Alexa handlers for issue 17: reminders (create, list, change, stop), the answer to the
+// voice-permission question (Connections.Response to AskFor) and the look back. Each turns the
+// request into the core's terms, lets the core decide, runs a reminders operation when the plan
+// carries one, and renders the plan, with the AskFor directive or the permissions card when the
+// core asks for permission.
+import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from "ask-sdk-core";
+import type { interfaces, IntentRequest, Response, Slot } from "ask-sdk-model";
+import type { CoreIntent, ResponsePlan, TurnInput, TurnSlots } from "../../core/conversation-types.js";
+import type { HandlerDeps } from "../intent-handlers.js";
+import { REMINDER_INTENTS } from "../interaction-model/samples-reminders.js";
+import { toAlexaResponse } from "../to-alexa-response.js";
+import { toTurnInput } from "../to-turn-input.js";
+import { DEFAULT_SERVICE_OPTIONS, runReminderOperation, REMINDERS_SCOPE, remindersGranted, type ReminderServiceOptions } from "./reminders-service.js";
+
+export interface ReminderHandlerOptions {
+  /** Tests shorten the back-off and the deadlines. */
+  service?: Partial<Omit<ReminderServiceOptions, "log">>;
+}
+
+const CORE_INTENT: Record<string, CoreIntent> = {
+  [REMINDER_INTENTS.create]: "CreateReminder",
+  [REMINDER_INTENTS.list]: "ListReminders",
+  [REMINDER_INTENTS.change]: "ChangeReminder",
+  [REMINDER_INTENTS.delete]: "DeleteReminders",
+  [REMINDER_INTENTS.lookBack]: "LookBack",
+};
+
+/** Voice consent for reminders (Alexa "AskFor", payload version 2). */
+export function askForRemindersDirective(): interfaces.connections.SendRequestDirective {
+  return {
+    type: "Connections.SendRequest",
+    name: "AskFor",
+    payload: {
+      "@type": "AskForPermissionsConsentRequest",
+      "@version": "2",
+      permissionScopes: [{ permissionScope: REMINDERS_SCOPE, consentLevel: "ACCOUNT" }],
+    },
+    token: "",
+  };
+}
+
+export function createReminderHandlers(deps: HandlerDeps, options: ReminderHandlerOptions = {}): RequestHandler[] {
+  const run = (input: HandlerInput, intent: CoreIntent, slots: TurnSlots): Promise<Response> => answer(deps, options, input, intent, slots);
+
+  const ReminderIntentHandler: RequestHandler = {
+    canHandle: (input) => getRequestType(input.requestEnvelope) === "IntentRequest" && getIntentName(input.requestEnvelope) in CORE_INTENT,
+    handle: (input) => {
+      const request = input.requestEnvelope.request as IntentRequest;
+      return run(input, CORE_INTENT[request.intent.name]!, reminderSlots(request));
+    },
+  };
+  const ConsentResponseHandler: RequestHandler = {
+    canHandle: (input) => {
+      const request = input.requestEnvelope.request as { type: string; name?: string };
+      return request.type === "Connections.Response" && request.name === "AskFor";
+    },
+    handle: (input) => run(input, "ReminderConsent", { consent: consentOf(input.requestEnvelope.request) }),
+  };
+  return [ReminderIntentHandler, ConsentResponseHandler];
+}
+
+async function answer(deps: HandlerDeps, options: ReminderHandlerOptions, input: HandlerInput, intent: CoreIntent, slots: TurnSlots): Promise<Response> {
+  const base = toTurnInput(input, intent);
+  const turn: TurnInput = { ...base, slots, device: { ...base.device, reminders: remindersGranted(input) ? "granted" : "notGranted" } };
+  let plan: ResponsePlan = deps.core.respond(turn);
+  if (plan.reminderOperation) {
+    const outcome = await runReminderOperation(input, plan.reminderOperation, turn.locale, { ...DEFAULT_SERVICE_OPTIONS, now: () => new Date(), ...options.service, log: deps.log });
+    // The second step starts from the state the first one left.
+    plan = deps.core.settleReminders({ ...turn, state: plan.state }, plan.reminderOperation, outcome);
+  }
+  if (plan.askPermission === "voice") input.responseBuilder.addDirective(askForRemindersDirective());
+  if (plan.askPermission === "card") input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
+  return toAlexaResponse(input, plan, { conversational: true, log: deps.log });
+}
+
+/** Slot values as the core reads them: resolved ids where Alexa matched one of ours, else words. */
+export function reminderSlots(request: IntentRequest): TurnSlots {
+  const slots = request.intent.slots ?? {};
+  const [time, days, moreDays, partOfDay, exercise] = ["time", "days", "moreDays", "partOfDay", "exercise"].map((name) => resolved(slots[name]));
+  const out: TurnSlots = {};
+  if (time) out.time = time;
+  if (days || moreDays) out.days = [days, moreDays].filter((d): d is string => d !== undefined);
+  if (partOfDay) out.partOfDay = partOfDay;
+  if (exercise) out.exercise = exercise;
+  return out;
+}
+
+function resolved(slot: Slot | undefined): string | undefined {
+  if (!slot) return undefined;
+  for (const authority of slot.resolutions?.resolutionsPerAuthority ?? []) {
+    const id = authority.status?.code === "ER_SUCCESS_MATCH" ? authority.values?.[0]?.value?.id : undefined;
+    if (id) return id;
+  }
+  const heard = slot.value?.trim();
+  return heard ? heard : undefined;
+}
+
+/**
+ * The AskFor answer: payload.status (version 1) or the reminders scope's entry in
+ * payload.permissions (version 2). A failed connection (status code other than 200) counts as
+ * not answered.
+ */
+export function consentOf(request: unknown): string {
+  const r = request as { status?: { code?: string }; payload?: { status?: string; permissions?: { scope?: string; permissionScope?: string; status?: string }[] } };
+  if (r.status?.code !== undefined && r.status.code !== "200") return "NOT_ANSWERED";
+  const entry = r.payload?.permissions?.find((p) => (p.scope ?? p.permissionScope) === REMINDERS_SCOPE);
+  const status = entry?.status ?? r.payload?.status;
+  return status === "ACCEPTED" || status === "DENIED" ? status : "NOT_ANSWERED";
+}
