@@ -9,13 +9,13 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { PROFILES } from "../audio/audio-profiles.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
+import { skillFields } from "../catalog/skill-fields.js";
 import { loadScriptsOrThrow } from "../model/load-scripts.js";
 import type { Ending, Length, Locale } from "../model/script-schema.js";
 import { publishSite } from "../publish/publish-site.js";
 import { createEngine } from "../speech/create-engine.js";
 import { segmentKey, SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
-import { renderSsml } from "../ssml/render-ssml.js";
 import type { Timeline } from "../timeline/timeline-types.js";
 import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./build-manifest.js";
 import { loadTrackSpeech, type TrackFiles } from "./build-track.js";
@@ -214,7 +214,7 @@ function catalogEntry(track: PlannedTrack, timeline: Timeline, { download, alexa
     files: { download, alexa },
     transcript,
     // Rendered every build: cheap, and a renderer fix reaches the skill without re-encoding audio.
-    ssml: { alexa: renderSsml(timeline, "alexa") },
+    ...skillFields(timeline),
   };
 }
 
