@@ -102,13 +102,20 @@ function track(locale: Locale, id: string): SkillCatalogTrack {
   return t;
 }
 
-/** An offset inside the second chapter (not at its start), and that chapter's start. */
+/**
+ * An offset inside the second chapter (not at its start), and where resume goes for it: the last
+ * of the catalog's resume points (chapter starts and, in long chapters, cycle or sentence starts)
+ * at or before it.
+ */
 function insideLaterChapter(t: SkillCatalogTrack): { offset: number; chapterStart: number } {
   const starts = t.chapters.map((c) => c.startMs).sort((a, b) => a - b);
   expect(starts.length).toBeGreaterThanOrEqual(2);
-  const chapterStart = starts[1]!;
   const end = starts[2] ?? t.durationMs;
-  return { offset: Math.round(chapterStart + (end - chapterStart) / 2), chapterStart };
+  const offset = Math.round(starts[1]! + (end - starts[1]!) / 2);
+  const resumeAt = Math.max(...(t.resumePoints ?? starts).filter((ms) => ms <= offset));
+  expect(resumeAt).toBeGreaterThanOrEqual(starts[1]!);
+  expect(offset - resumeAt).toBeLessThanOrEqual(60_000);
+  return { offset, chapterStart: resumeAt };
 }
 
 const titles = (locale: Locale) => catalog.exercises.filter((e) => e.locale === locale).map((e) => e.title);

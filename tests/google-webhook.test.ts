@@ -94,6 +94,22 @@ async function send(request: Record<string, unknown>): Promise<WebhookResponse> 
   return JSON.parse(result.body) as WebhookResponse;
 }
 
+/** The request as another (anonymous) user sends it. */
+function withUser(request: Record<string, unknown>, id: string): Record<string, unknown> {
+  const copy = structuredClone(request);
+  (copy.originalDetectIntentRequest as { payload: { user: Record<string, unknown> } }).payload.user.userStorage = JSON.stringify({ data: { rustpuntId: id } });
+  return copy;
+}
+
+/** The same request as another intent, with other parameters and conversation type. */
+function as(request: Record<string, unknown>, intent: string, parameters: Record<string, unknown> = {}, type: "NEW" | "ACTIVE" = "ACTIVE"): Record<string, unknown> {
+  const copy = structuredClone(request) as { queryResult: { intent: { displayName: string }; parameters: object }; originalDetectIntentRequest: { payload: { conversation: { type: string } } } };
+  copy.queryResult.intent.displayName = intent;
+  copy.queryResult.parameters = parameters;
+  copy.originalDetectIntentRequest.payload.conversation.type = type;
+  return copy as unknown as Record<string, unknown>;
+}
+
 const items = (r: WebhookResponse): RichItem[] => r.payload.google.richResponse?.items ?? [];
 const ssml = (r: WebhookResponse): string => items(r).map((i) => i.simpleResponse?.textToSpeech ?? "").join(" ");
 const chips = (r: WebhookResponse): string[] => (r.payload.google.richResponse?.suggestions ?? []).map((s) => s.title);
@@ -152,10 +168,11 @@ describe("Google webhook: conversation", () => {
     expect(stored.lastCompletedTrackId).toBe("ademhaling-short-sleep");
   });
 
-  it("answers an unknown exercise with the list, never an error", async () => {
+  it("asks which exercise when Dialogflow resolved none (\"doe de yoga oefening\"), never an error", async () => {
     const response = await send(await fixture("start-unknown"));
     expect(response.payload.google.expectUserResponse).toBe(true);
-    expect(ssml(response)).toContain("Die oefening ken ik niet");
+    expect(ssml(response)).toContain("Welke oefening wil je doen");
+    expect(ssml(response)).not.toContain("ken ik niet");
     for (const e of catalog.exercises.filter((x) => x.locale === "nl-NL")) expect(ssml(response)).toContain(e.title);
     expect(media(response)).toBeUndefined();
     expect(chips(response).length).toBeGreaterThan(0);
@@ -196,7 +213,8 @@ describe("Google webhook: conversation", () => {
   });
 
   it("maps help, why, tip and stop to the core", async () => {
-    const base = await fixture("start-unknown");
+    // Someone who has not just played a sleep-ending track (after one, answers are for the night).
+    const base = withUser(await fixture("start-unknown"), randomUUID());
     const ask = async (intent: string) => {
       const request = structuredClone(base) as { queryResult: { intent: { displayName: string }; parameters: object } };
       request.queryResult.intent.displayName = intent;
