@@ -96,6 +96,8 @@ export interface ChunkPosition {
   trackId: string;
   /** Index of the chunk spoken last. */
   index: number;
+  /** Stopped while that chunk was being spoken: going on speaks it again, not the one after it. */
+  interrupted?: boolean;
 }
 
 /** Everything the skill remembers per user. JSON-serialisable, stored as-is by persistence. */

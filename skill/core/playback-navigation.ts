@@ -21,6 +21,8 @@ export function stop(turn: Turn): ResponsePlan {
     turn.remember(live.track);
     state.offsetMs = live.offsetMs;
   }
+  // On the speech path the words may have been cut off: going on repeats that chapter.
+  if (state.chunk && !live) state.chunk.interrupted = true;
   delete state.info;
   const plan: ResponsePlan = { endSession: true, state };
   if (turn.audioPlayer) plan.stopPlayback = true;
@@ -31,7 +33,7 @@ export function stop(turn: Turn): ResponsePlan {
 export function resume(turn: Turn): ResponsePlan {
   const chunk = turn.chunkTrack();
   if (!turn.audioPlayer) {
-    if (chunk) return speakChunk(turn, chunk, turn.state.chunk!.index);
+    if (chunk) return speakChunk(turn, chunk, nextUnheard(turn));
     const at = resumePosition(turn);
     return at ? speakChunk(turn, at.track, chunkAtOffset(at.track, at.offsetMs)) : nothingToResume(turn);
   }
@@ -44,7 +46,13 @@ export function resume(turn: Turn): ResponsePlan {
 /** The next chunk of the speech path; with none in progress, what "resume" would do. */
 export function continueChunks(turn: Turn): ResponsePlan {
   const track = turn.chunkTrack();
-  return track ? speakChunk(turn, track, turn.state.chunk!.index + 1) : resume(turn);
+  return track ? speakChunk(turn, track, nextUnheard(turn)) : resume(turn);
+}
+
+/** The chunk after the one spoken last, or that one again when "stop" cut it off. */
+function nextUnheard(turn: Turn): number {
+  const chunk = turn.state.chunk!;
+  return chunk.interrupted ? chunk.index : chunk.index + 1;
 }
 
 export function next(turn: Turn): ResponsePlan {

@@ -71,8 +71,7 @@ export function respond(input: TurnInput, catalog: SkillCatalog | CatalogIndex, 
 function meaning(turn: Turn): CoreIntent {
   const { intent, newSession } = turn.input;
   const { chunk, info } = turn.state;
-  // "Ga verder" another day: the chapter that was interrupted, not the one after it.
-  if (newSession) return intent === "Continue" && chunk ? "Resume" : intent;
+  if (newSession) return intent;
   if (intent === "Resume" && chunk && !turn.audioPlayer) return "Continue";
   if ((intent === "Continue" || intent === "Next") && info && !chunk) return "Yes";
   return intent;

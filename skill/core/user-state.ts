@@ -37,7 +37,7 @@ function parseChunk(raw: unknown): ChunkPosition | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const r = raw as Record<string, unknown>;
   if (!isLocale(r.locale) || !isId(r.trackId) || !isOffset(r.index)) return undefined;
-  return { locale: r.locale, trackId: r.trackId, index: r.index };
+  return r.interrupted === true ? { locale: r.locale, trackId: r.trackId, index: r.index, interrupted: true } : { locale: r.locale, trackId: r.trackId, index: r.index };
 }
 
 function parseInfo(raw: unknown): UserState["info"] {
