@@ -7,7 +7,10 @@ import { check } from "ssml-check-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SkillCatalog, SkillCatalogTrack } from "../audio-builder/catalog/skill-catalog-types.js";
 import type { Locale } from "../audio-builder/model/script-schema.js";
-import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnSlots, UserState } from "../skill/core/conversation-types.js";
+import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnRequest, TurnSlots, UserState } from "../skill/core/conversation-types.js";
+import { isNight } from "../skill/core/night.js";
+import { createCore } from "../skill/core/turn-loop.js";
+import type { StateStore } from "../skill/persistence/state-store.js";
 import { CatalogError, loadCatalog, validateCatalog } from "../skill/core/load-catalog.js";
 import { matchExercise } from "../skill/core/match-exercise.js";
 import { formatToken, parseToken } from "../skill/core/playback-token.js";
@@ -729,5 +732,66 @@ describe("quiet at night", () => {
     expect(turn("Why", { timeZone: "Europe/Amsterdam", newSession: true }).endSession).toBe(true);
     expect(turn("Why", { timeZone: "America/New_York", newSession: true }).endSession).toBe(false);
     expect(turn("Why", { timeZone: "Not/AZone", newSession: true }).endSession).toBe(false);
+  });
+});
+
+describe("the turn loop: load, respond, save if changed", () => {
+  function countingStore(initial: Record<string, Record<string, unknown>> = {}) {
+    const data = new Map(Object.entries(initial));
+    const calls = { get: 0, save: 0 };
+    const store: StateStore = {
+      get: async (id) => (calls.get++, structuredClone(data.get(id) ?? {})),
+      save: async (id, attributes) => void (calls.save++, data.set(id, structuredClone(attributes))),
+      delete: async (id) => void data.delete(id),
+    };
+    return { store, calls, data };
+  }
+  const request = (intent: CoreIntent, extra: Partial<TurnRequest> = {}): TurnRequest => ({
+    locale: "nl-NL", intent, slots: {}, device: { audioPlayer: true }, newSession: false, userKey: "user-1", ...extra,
+  });
+
+  it("remembers across turns through the store, and writes only what changed", async () => {
+    const { store, calls, data } = countingStore();
+    const core = createCore(catalog, config, store);
+    await core.turn(request("StartExercise", { slots: { exercise: "ademhaling" }, newSession: true }));
+    expect(calls).toEqual({ get: 1, save: 1 });
+    expect(data.get("user-1")).toMatchObject({ visits: 1, lastTrackId: "ademhaling-short-wake", offsetMs: 0 });
+    // Nothing to remember: no write.
+    await core.turn(request("PlaybackNearlyFinished", { playback: { token: "nl-NL|ademhaling-short-wake", offsetMs: 170_000 } }));
+    await core.turn(request("Help"));
+    expect(calls.save).toBe(1);
+    const launch = await core.turn(request("Launch", { newSession: true }));
+    expect(launch.speech).toMatch(/^Welkom terug/);
+    expect(calls.save).toBe(2);
+  });
+
+  it("stored junk is read as a clean state; without a user key nothing is read or written", async () => {
+    const { store, calls } = countingStore({ "user-1": { visits: "lots", chunk: "x", pending: { length: 7 }, info: { id: "../x", next: -1 } } });
+    const core = createCore(catalog, config, store);
+    const plan = await core.turn(request("Launch", { newSession: true }));
+    expect(plan.speech).toContain("vervangt geen arts");
+    const { userKey: _none, ...anonymous } = request("Launch", { newSession: true });
+    await core.turn(anonymous);
+    expect(calls).toEqual({ get: 1, save: 1 });
+  });
+
+  it("a chunk heard to its end (the session just timed out) goes on with the next chapter another day", () => {
+    const t = track("nl-NL", "bodyscan-short-wake");
+    const first = turn("StartExercise", { slots: { exercise: "bodyscan" }, audioPlayer: false, newSession: true });
+    const later = turn("Continue", { state: first.state, audioPlayer: false, newSession: true });
+    expect(later.speech).toContain(speakBody(t.ssml.alexa[1]!));
+  });
+});
+
+describe("night", () => {
+  it.each([
+    ["2026-03-01T21:30:00Z", "Europe/Amsterdam", true],
+    ["2026-03-01T04:59:00Z", "Europe/Amsterdam", true],
+    ["2026-03-01T05:00:00Z", "Europe/Amsterdam", false],
+    ["2026-03-01T12:00:00Z", "Europe/Amsterdam", false],
+    ["2026-03-02T03:00:00Z", "America/New_York", true],
+    ["2026-03-01T21:30:00Z", undefined, false],
+  ] as const)("%s in %s → %s", (at, timeZone, night) => {
+    expect(isNight({ now: new Date(at), ...(timeZone ? { timeZone } : {}) })).toBe(night);
   });
 });
