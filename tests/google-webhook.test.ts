@@ -151,7 +151,8 @@ describe("Google webhook: conversation", () => {
     // Google's rule: the media response comes after a simple response, with chips, conversation open.
     expect(items(response).findIndex((i) => i.mediaResponse)).toBe(1);
     expect(google.expectUserResponse).toBe(true);
-    expect(chips(response)).toContain("Stop");
+    // The sleep ending: one quiet chip.
+    expect(chips(response)).toEqual(["Stop"]);
     const stored = await store.get(stateKey(NL_USER));
     expect(stored).toMatchObject({ lastExercise: "ademhaling", lastTrackId: track.id, lastLocale: "nl-NL", preferredLength: "short" });
   });

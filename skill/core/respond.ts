@@ -53,12 +53,6 @@ export function respond(input: TurnInput, catalog: SkillCatalog | CatalogIndex, 
   const index = catalog instanceof CatalogIndex ? catalog : new CatalogIndex(catalog);
   const turn = new Turn(input, index, config);
   const plan = INTENTS[meaning(turn)](turn);
-  // The invariant behind every answer on a device without an audio player: no player directive.
-  if (!input.device.audioPlayer) {
-    delete plan.play;
-    delete plan.stopPlayback;
-    delete plan.clearQueue;
-  }
   plan.state.updatedAt = turn.now.toISOString();
   return plan;
 }

@@ -4,7 +4,7 @@
 import type { Locale } from "../core/conversation-types.js";
 
 export interface GooglePhrases {
-  /** Chips while a track plays. */
+  /** Chips while a track plays; the first alone while a sleep-ending track plays. */
   playing: string[];
   /** Chips between SSML chunks on a surface without media output. */
   chunks: string[];

@@ -41,7 +41,8 @@ export function renderPlan(conv: Conv, plan: ResponsePlan, ctx: RenderContext): 
         ...(art ? { image: art } : {}),
       }),
     );
-    conv.ask(new Suggestions(chips(phrases.playing)));
+    // Falling asleep: one quiet button, no invitation to more.
+    conv.ask(new Suggestions(chips(plan.play.sleep ? phrases.playing.slice(0, 1) : phrases.playing)));
     return;
   }
   if (plan.endSession) {
