@@ -68,8 +68,9 @@ export function createDialogflowApp(options: GoogleAppOptions): GoogleApp {
       intent,
       slots: intent === "StartExercise" ? slotsOf(conv.parameters) : {},
       device: { audioPlayer: conv.surface.capabilities.has(MEDIA_CAPABILITY) },
-      // "Talk to Rustpunt (about ...)": a new conversation, however it starts.
-      newSession: conv.type === "NEW",
+      // "Talk to Rustpunt (about ...)": a new conversation, however it starts. Integrations other
+      // than Google send no conversation type; their welcome still starts one.
+      newSession: conv.type === "NEW" || intent === "Launch",
       userKey: stateKey(anonymousId(conv)),
     };
     if (playback) request.playback = playback;
