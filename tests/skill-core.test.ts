@@ -8,6 +8,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SkillCatalog, SkillCatalogTrack } from "../audio-builder/catalog/skill-catalog-types.js";
 import type { Locale } from "../audio-builder/model/script-schema.js";
 import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnRequest, TurnSlots, UserState } from "../skill/core/conversation-types.js";
+import { resumePoints } from "../audio-builder/catalog/skill-fields.js";
+import { planTracks } from "../audio-builder/build/plan-tracks.js";
+import { loadScriptsOrThrow } from "../audio-builder/model/load-scripts.js";
+import { buildTimeline } from "../audio-builder/timeline/build-timeline.js";
+import { estimateSpeech } from "../audio-builder/timeline/estimate-speech.js";
 import { isNight } from "../skill/core/night.js";
 import { createCore } from "../skill/core/turn-loop.js";
 import type { StateStore } from "../skill/persistence/state-store.js";
@@ -688,6 +693,25 @@ describe("resume points", () => {
     const plan = turn("Resume", { state: { ...emptyState(), lastLocale: "nl-NL", lastTrackId: t.id, offsetMs: at } });
     expect(plan.play!.offsetMs).toBeGreaterThan(longest.c.startMs);
     expect(at - plan.play!.offsetMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it("no resume point falls inside a breath or between 'tense' and 'let go'", async () => {
+    const scripts = await loadScriptsOrThrow();
+    for (const planned of planTracks(scripts)) {
+      const timeline = buildTimeline(planned.script, planned.variant, estimateSpeech(planned.locale));
+      const points = resumePoints(timeline);
+      const inside = (from: number, to: number) => points.filter((p) => p > from && p < to);
+      for (const b of timeline.breaths) {
+        // A cycle starts at its inhale; nothing starts inside any phase.
+        expect(inside(b.startMs, b.startMs + b.durationMs), `${planned.id} breath ${b.cycle} ${b.phase}`).toEqual([]);
+        if (b.phase !== "inhale") expect(points).not.toContain(b.startMs);
+      }
+      const tense = timeline.events.filter((e) => e.kind === "speech" && e.cue === "tense");
+      for (const t of tense) {
+        const release = timeline.events.find((e) => e.kind === "speech" && e.cue === "release" && e.startMs > t.startMs)!;
+        expect(inside(t.startMs, release.startMs + release.durationMs), planned.id).toEqual([]);
+      }
+    }
   });
 
   it("the skill catalog with every track, resume points and chapter documents stays under 200 KB", () => {

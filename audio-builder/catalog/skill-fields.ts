@@ -15,20 +15,22 @@ export function skillFields(timeline: Timeline): Pick<CatalogTrack, "resumePoint
   return { resumePoints: resumePoints(timeline), ssml: chapterSpeech(timeline) };
 }
 
-const BREATH = new Set(["inhale", "hold", "exhale"]);
+/** Not a place to start listening: inside a breath, or between "tense" and "let go". */
+const MID_STEP_CUES = new Set(["inhale", "hold", "exhale", "release"]);
+const MID_STEP_SILENCES = new Set(["inhale", "hold", "exhale", "tense"]);
 
 /**
  * Offsets (ms, ascending) where playback may resume: every chapter start and, inside a chapter
  * longer than MAX_RESUME_GAP_MS, as few step boundaries as keep the gaps at most that long: the
  * start of a breathing cycle, of a sentence or of a pause, or a moment inside a long pause. Never
- * inside a breath or a sentence.
+ * inside a breath, a sentence, or a tense-and-release.
  */
 export function resumePoints(timeline: Timeline, maxGapMs = MAX_RESUME_GAP_MS): number[] {
   const candidates = new Set<number>();
   const quiet: { from: number; to: number }[] = [];
   for (const b of timeline.breaths) if (b.phase === "inhale") candidates.add(b.startMs);
   for (const e of timeline.events) {
-    if (e.kind === "speech" ? e.cue !== undefined && BREATH.has(e.cue) : BREATH.has(e.purpose)) continue;
+    if (e.kind === "speech" ? e.cue !== undefined && MID_STEP_CUES.has(e.cue) : MID_STEP_SILENCES.has(e.purpose)) continue;
     candidates.add(e.startMs);
     if (e.kind === "silence") quiet.push({ from: e.startMs, to: e.startMs + e.durationMs });
   }
