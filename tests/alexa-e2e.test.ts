@@ -2,6 +2,8 @@
 // virtual-alexa with the real, generated interaction models and the shared fixture dist's
 // skill-catalog.json. State lives in the real file store in a temp folder.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { check } from "ssml-check-core";
@@ -22,13 +24,48 @@ let catalog: SkillCatalog;
 let stateDir: string;
 const logLines: string[] = [];
 
+/**
+ * The Alexa Settings API on 127.0.0.1, answering as documented: GET
+ * /v2/devices/{deviceId}/settings/System.timeZone with a bearer token → a JSON string. Test
+ * devices named `tz:<zone>` live in that zone, `tz:fail` gets a 500; any other device lives where
+ * it is early afternoon now, so no other test depends on the hour it runs at.
+ */
+let settingsApi: Server;
+let settingsUrl: string;
+const settingsCalls: { device: string; auth: string | undefined }[] = [];
+
+/** An Etc/GMT zone where the local hour is `hour` right now. */
+function zoneAtHour(hour: number): string {
+  let k = (((hour - new Date().getUTCHours()) % 24) + 24) % 24;
+  if (k > 12) k -= 24;
+  return k === 0 ? "Etc/GMT" : k > 0 ? `Etc/GMT-${k}` : `Etc/GMT+${-k}`;
+}
+
 beforeAll(async () => {
+  settingsApi = createServer((req, res) => {
+    const match = /^\/v2\/devices\/([^/]+)\/settings\/System\.timeZone$/.exec(req.url ?? "");
+    if (req.method !== "GET" || !match || !req.headers.authorization?.startsWith("Bearer ")) {
+      res.writeHead(401).end();
+      return;
+    }
+    const device = decodeURIComponent(match[1]!);
+    settingsCalls.push({ device, auth: req.headers.authorization });
+    if (device === "tz:fail") {
+      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ type: "INTERNAL_ERROR" }));
+      return;
+    }
+    const zone = device.startsWith("tz:") ? device.slice(3) : zoneAtHour(13);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(zone));
+  });
+  await new Promise<void>((resolve) => settingsApi.listen(0, "127.0.0.1", resolve));
+  settingsUrl = `http://127.0.0.1:${(settingsApi.address() as AddressInfo).port}`;
   stateDir = await mkdtemp(path.join(tmpdir(), "rustpunt-alexa-"));
   catalogFile = await skillCatalogFile();
   catalog = JSON.parse(await readFile(catalogFile, "utf8")) as SkillCatalog;
 });
 
 afterAll(async () => {
+  settingsApi?.close();
   if (stateDir) await rm(stateDir, { recursive: true, force: true });
 });
 
@@ -54,6 +91,8 @@ interface Options {
   userId?: string;
   audioPlayer?: boolean;
   applicationId?: string;
+  /** The device's id: `tz:<zone>` makes the Settings API answer that zone. */
+  deviceId?: string;
 }
 
 function alexa(o: Options = {}): VirtualAlexa {
@@ -70,8 +109,14 @@ function alexa(o: Options = {}): VirtualAlexa {
     .locale(locale)
     .applicationID(o.applicationId ?? SKILL_ID)
     .create();
+  // Every request reaches the Settings API on loopback, never Amazon's.
+  va.filter((request: { context?: { System?: { apiEndpoint?: string } } }) => {
+    if (request.context?.System?.apiEndpoint) request.context.System.apiEndpoint = settingsUrl;
+  });
   va.context().user().setID(o.userId ?? `amzn1.ask.account.${Math.random().toString(36).slice(2)}`);
   if (o.audioPlayer === false) va.context().device().audioPlayerSupported(false);
+  // With a device id, requests carry apiEndpoint and apiAccessToken as Alexa sends them.
+  if (o.deviceId) va.context().device().setID(o.deviceId);
   return va;
 }
 
@@ -455,5 +500,34 @@ describe("Alexa: quiet at night", () => {
     expect(env(tip).response.shouldEndSession).toBe(true);
     const stop = await alexa({ userId }).intend("AMAZON.StopIntent");
     expect(env(stop).response.outputSpeech).toBeUndefined();
+  });
+});
+
+describe("Alexa: night by the device's own clock (Settings API)", () => {
+  it("late on the device's clock an info piece is one item and the session closes; asked once, remembered", async () => {
+    const userId = "amzn1.ask.account.night-clock";
+    const deviceId = `tz:${zoneAtHour(23)}`;
+    const before = settingsCalls.length;
+    const va = alexa({ userId, deviceId });
+    const why = await va.intend("WhyIntent");
+    expect(env(why).response.shouldEndSession).toBe(true);
+    expect(env(why).response.reprompt).toBeUndefined();
+    expect(speech(why)).not.toContain("Nog eentje");
+    expect(settingsCalls.length).toBe(before + 1);
+    expect(settingsCalls.at(-1)).toEqual({ device: deviceId, auth: `Bearer ${va.context().apiAccessToken()}` });
+    // Another session the same night: the stored zone decides, the API is not asked again.
+    const stop = await alexa({ userId, deviceId }).intend("AMAZON.StopIntent");
+    expect(env(stop).response.outputSpeech).toBeUndefined();
+    expect(settingsCalls.length).toBe(before + 1);
+  });
+
+  it("in the afternoon, or when the API fails, the piece asks 'nog eentje?' and stop says goodbye", async () => {
+    for (const deviceId of [`tz:${zoneAtHour(14)}`, "tz:fail"]) {
+      const va = alexa({ deviceId });
+      const why = await va.intend("WhyIntent");
+      expect(speech(why), deviceId).toContain("Nog eentje?");
+      expect(env(why).response.shouldEndSession, deviceId).toBe(false);
+      expect(speech(await va.intend("AMAZON.StopIntent")), deviceId).toContain("Tot de volgende keer");
+    }
   });
 });

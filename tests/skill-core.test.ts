@@ -799,6 +799,32 @@ describe("the turn loop: load, respond, save if changed", () => {
     expect(calls).toEqual({ get: 1, save: 1 });
   });
 
+  it("asks the platform for the time zone once a month and remembers it; a failed lookup is not retried every turn", async () => {
+    const { store } = countingStore();
+    let now = new Date("2026-03-01T21:00:00Z");
+    const core = createCore(catalog, { ...config, now: () => now }, store);
+    let asked = 0;
+    const lookupTimeZone = async () => (asked++, "Europe/Amsterdam");
+    const first = await core.turn(request("Why", { newSession: true, lookupTimeZone }));
+    // 22:00 in Amsterdam: one item, and the session closes.
+    expect(first.endSession).toBe(true);
+    expect(first.state).toMatchObject({ timeZone: "Europe/Amsterdam", timeZoneCheckedAt: now.toISOString() });
+    now = new Date("2026-03-20T11:00:00Z");
+    expect((await core.turn(request("Why", { newSession: true, lookupTimeZone }))).endSession).toBe(false);
+    expect(asked).toBe(1);
+    now = new Date("2026-04-05T11:00:00Z");
+    await core.turn(request("Help", { lookupTimeZone }));
+    expect(asked).toBe(2);
+
+    const failing = countingStore();
+    const core2 = createCore(catalog, config, failing.store);
+    let tries = 0;
+    const broken = async () => (tries++, undefined);
+    await core2.turn(request("Launch", { newSession: true, lookupTimeZone: broken }));
+    await core2.turn(request("Help", { lookupTimeZone: broken }));
+    expect(tries).toBe(1);
+  });
+
   it("a chunk heard to its end (the session just timed out) goes on with the next chapter another day", () => {
     const t = track("nl-NL", "bodyscan-short-wake");
     const first = turn("StartExercise", { slots: { exercise: "bodyscan" }, audioPlayer: false, newSession: true });

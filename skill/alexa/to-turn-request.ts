@@ -5,6 +5,7 @@
 import { getSupportedInterfaces, type HandlerInput } from "ask-sdk-core";
 import type { IntentRequest, interfaces, Slot } from "ask-sdk-model";
 import type { CoreIntent, PlaybackReport, TurnRequest, TurnSlots } from "../core/conversation-types.js";
+import { timeZoneLookup } from "./device-time-zone.js";
 import { resolveLocale } from "./interceptors.js";
 
 /** Player states in which the token and offset describe something that can still be resumed. */
@@ -22,6 +23,9 @@ export function toTurnRequest(input: HandlerInput, intent: CoreIntent): TurnRequ
   };
   const userKey = envelope.context?.System?.user?.userId ?? envelope.session?.user?.userId;
   if (userKey) turn.userKey = userKey;
+  // Only conversations ask: a player event must answer fast and never speaks anyway.
+  const lookupTimeZone = envelope.session ? timeZoneLookup(envelope) : undefined;
+  if (lookupTimeZone) turn.lookupTimeZone = lookupTimeZone;
   const playback = playbackOf(input);
   if (playback) turn.playback = playback;
   return turn;

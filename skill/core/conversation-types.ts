@@ -82,10 +82,15 @@ export interface TurnRequest {
   newSession: boolean;
   /** Whose memory this is (the store hashes it); absent: answer without remembering. */
   userKey?: string;
+  /**
+   * Asks the platform for the device's time zone (Alexa's Settings API). The core calls it only
+   * when it has no recent answer in the person's state, at most once a month.
+   */
+  lookupTimeZone?: () => Promise<string | undefined>;
 }
 
 /** A TurnRequest with the remembered state loaded: what respond() works on. */
-export interface TurnInput extends Omit<TurnRequest, "userKey"> {
+export interface TurnInput extends Omit<TurnRequest, "userKey" | "lookupTimeZone"> {
   /** What was remembered about this user (parseUserState turns stored junk into a valid state). */
   state: UserState;
 }
@@ -121,6 +126,9 @@ export interface UserState {
   pending?: TurnSlots;
   /** The last track failed to play: the next conversation offers to try again. */
   retryOffer?: boolean;
+  /** The device's time zone as the platform last told it, and when it was last asked (ISO 8601). */
+  timeZone?: string;
+  timeZoneCheckedAt?: string;
   /** Tracks played to their end. */
   completions?: number;
   lastCompletedTrackId?: string;

@@ -6,9 +6,10 @@
 // 1. Sleep context: a track with the sleep ending is playing, being spoken chunk by chunk, or was
 //    the last thing played less than SLEEP_CONTEXT_MS ago (the person stops it, or asks for a tip
 //    afterwards, in bed).
-// 2. The device's local time, when the platform tells its time zone: from 22:00 to 06:00.
-//    Without a time zone (Alexa and Google do not send one with the request) only signal 1 counts:
-//    the skill never guesses a time zone from the server's clock.
+// 2. The device's local time, when its time zone is known: from 22:00 to 06:00. Alexa sends no
+//    time zone with the request; its adapter asks the Settings API (skill/alexa/device-time-zone.ts)
+//    and the core remembers the answer for a month. Google tells none: there only signal 1 counts.
+//    The skill never guesses a time zone from the server's clock.
 import type { SkillCatalogTrack } from "../../audio-builder/catalog/skill-catalog-types.js";
 
 export const SLEEP_CONTEXT_MS = 3 * 60 * 60 * 1000;

@@ -21,16 +21,32 @@ export function createCore(catalog: SkillCatalog, config: CoreConfig, store?: St
   return {
     respond: answer,
     async turn(request) {
-      const { userKey, ...rest } = request;
+      const { userKey, lookupTimeZone, ...rest } = request;
       const raw = userKey && store ? await store.get(userKey) : {};
       const state = parseUserState(raw);
-      const plan = answer({ ...rest, state });
-      if (userKey && store && comparable(plan.state) !== comparable(state)) {
+      const loaded = comparable(state);
+      const timeZone = rest.device.timeZone ?? (await knownTimeZone(state, lookupTimeZone, config.now?.() ?? new Date()));
+      const device = timeZone ? { ...rest.device, timeZone } : rest.device;
+      const plan = answer({ ...rest, device, state });
+      if (userKey && store && comparable(plan.state) !== loaded) {
         await store.save(userKey, { ...plan.state } as StoredAttributes);
       }
       return plan;
     },
   };
+}
+
+/** Ask the platform again after this long: people move, and clocks change with them. */
+export const TIME_ZONE_RECHECK_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The remembered time zone, asked for again when it is missing or a month old (the answer is stored in `state`). */
+async function knownTimeZone(state: UserState, lookup: TurnRequest["lookupTimeZone"], now: Date): Promise<string | undefined> {
+  const checked = state.timeZoneCheckedAt ? Date.parse(state.timeZoneCheckedAt) : NaN;
+  if (!lookup || (Number.isFinite(checked) && now.getTime() - checked < TIME_ZONE_RECHECK_MS)) return state.timeZone;
+  const zone = await lookup().catch(() => undefined);
+  state.timeZoneCheckedAt = now.toISOString();
+  if (zone) state.timeZone = zone;
+  return state.timeZone;
 }
 
 /** The state without its time stamp: what matters for deciding whether to write. */

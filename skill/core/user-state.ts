@@ -30,6 +30,8 @@ export function parseUserState(raw: unknown): UserState {
   const pending = parsePending(r.pending);
   if (pending) state.pending = pending;
   if (r.retryOffer === true) state.retryOffer = true;
+  if (typeof r.timeZone === "string" && /^[A-Za-z0-9_+\-/]{1,64}$/.test(r.timeZone)) state.timeZone = r.timeZone;
+  if (typeof r.timeZoneCheckedAt === "string" && Number.isFinite(Date.parse(r.timeZoneCheckedAt))) state.timeZoneCheckedAt = r.timeZoneCheckedAt;
   return state;
 }
 
