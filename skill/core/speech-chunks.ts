@@ -26,6 +26,7 @@ export function speakChunk(turn: Turn, track: CatalogTrack, index: number, intro
   turn.remember(track);
   delete state.offsetMs;
   delete state.info;
+  delete state.retryOffer;
   if (at === chunks.length - 1) {
     delete state.chunk;
     state.completions = (state.completions ?? 0) + 1;
