@@ -521,8 +521,8 @@ describe("Alexa: night by the device's own clock (Settings API)", () => {
     expect(settingsCalls.length).toBe(before + 1);
   });
 
-  it("in the afternoon, or when the API fails, the piece asks 'nog eentje?' and stop says goodbye", async () => {
-    for (const deviceId of [`tz:${zoneAtHour(14)}`, "tz:fail"]) {
+  it("in the afternoon, or when the API fails or names no real zone, the piece asks 'nog eentje?' and stop says goodbye", async () => {
+    for (const deviceId of [`tz:${zoneAtHour(14)}`, "tz:fail", "tz:Mars/Olympus_Mons"]) {
       const va = alexa({ deviceId });
       const why = await va.intend("WhyIntent");
       expect(speech(why), deviceId).toContain("Nog eentje?");
