@@ -2,6 +2,8 @@
 // virtual-alexa with the real, generated interaction models and the shared fixture dist's
 // skill-catalog.json. State lives in the real file store in a temp folder.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { check } from "ssml-check-core";
@@ -22,13 +24,48 @@ let catalog: SkillCatalog;
 let stateDir: string;
 const logLines: string[] = [];
 
+/**
+ * The Alexa Settings API on 127.0.0.1, answering as documented: GET
+ * /v2/devices/{deviceId}/settings/System.timeZone with a bearer token → a JSON string. Test
+ * devices named `tz:<zone>` live in that zone, `tz:fail` gets a 500; any other device lives where
+ * it is early afternoon now, so no other test depends on the hour it runs at.
+ */
+let settingsApi: Server;
+let settingsUrl: string;
+const settingsCalls: { device: string; auth: string | undefined }[] = [];
+
+/** An Etc/GMT zone where the local hour is `hour` right now. */
+function zoneAtHour(hour: number): string {
+  let k = (((hour - new Date().getUTCHours()) % 24) + 24) % 24;
+  if (k > 12) k -= 24;
+  return k === 0 ? "Etc/GMT" : k > 0 ? `Etc/GMT-${k}` : `Etc/GMT+${-k}`;
+}
+
 beforeAll(async () => {
+  settingsApi = createServer((req, res) => {
+    const match = /^\/v2\/devices\/([^/]+)\/settings\/System\.timeZone$/.exec(req.url ?? "");
+    if (req.method !== "GET" || !match || !req.headers.authorization?.startsWith("Bearer ")) {
+      res.writeHead(401).end();
+      return;
+    }
+    const device = decodeURIComponent(match[1]!);
+    settingsCalls.push({ device, auth: req.headers.authorization });
+    if (device === "tz:fail") {
+      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ type: "INTERNAL_ERROR" }));
+      return;
+    }
+    const zone = device.startsWith("tz:") ? device.slice(3) : zoneAtHour(13);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(zone));
+  });
+  await new Promise<void>((resolve) => settingsApi.listen(0, "127.0.0.1", resolve));
+  settingsUrl = `http://127.0.0.1:${(settingsApi.address() as AddressInfo).port}`;
   stateDir = await mkdtemp(path.join(tmpdir(), "rustpunt-alexa-"));
   catalogFile = await skillCatalogFile();
   catalog = JSON.parse(await readFile(catalogFile, "utf8")) as SkillCatalog;
 });
 
 afterAll(async () => {
+  settingsApi?.close();
   if (stateDir) await rm(stateDir, { recursive: true, force: true });
 });
 
@@ -54,6 +91,8 @@ interface Options {
   userId?: string;
   audioPlayer?: boolean;
   applicationId?: string;
+  /** The device's id: `tz:<zone>` makes the Settings API answer that zone. */
+  deviceId?: string;
 }
 
 function alexa(o: Options = {}): VirtualAlexa {
@@ -70,8 +109,14 @@ function alexa(o: Options = {}): VirtualAlexa {
     .locale(locale)
     .applicationID(o.applicationId ?? SKILL_ID)
     .create();
+  // Every request reaches the Settings API on loopback, never Amazon's.
+  va.filter((request: { context?: { System?: { apiEndpoint?: string } } }) => {
+    if (request.context?.System?.apiEndpoint) request.context.System.apiEndpoint = settingsUrl;
+  });
   va.context().user().setID(o.userId ?? `amzn1.ask.account.${Math.random().toString(36).slice(2)}`);
   if (o.audioPlayer === false) va.context().device().audioPlayerSupported(false);
+  // With a device id, requests carry apiEndpoint and apiAccessToken as Alexa sends them.
+  if (o.deviceId) va.context().device().setID(o.deviceId);
   return va;
 }
 
@@ -102,13 +147,20 @@ function track(locale: Locale, id: string): SkillCatalogTrack {
   return t;
 }
 
-/** An offset inside the second chapter (not at its start), and that chapter's start. */
+/**
+ * An offset inside the second chapter (not at its start), and where resume goes for it: the last
+ * of the catalog's resume points (chapter starts and, in long chapters, cycle or sentence starts)
+ * at or before it.
+ */
 function insideLaterChapter(t: SkillCatalogTrack): { offset: number; chapterStart: number } {
   const starts = t.chapters.map((c) => c.startMs).sort((a, b) => a - b);
   expect(starts.length).toBeGreaterThanOrEqual(2);
-  const chapterStart = starts[1]!;
   const end = starts[2] ?? t.durationMs;
-  return { offset: Math.round(chapterStart + (end - chapterStart) / 2), chapterStart };
+  const offset = Math.round(starts[1]! + (end - starts[1]!) / 2);
+  const resumeAt = Math.max(...(t.resumePoints ?? starts).filter((ms) => ms <= offset));
+  expect(resumeAt).toBeGreaterThanOrEqual(starts[1]!);
+  expect(offset - resumeAt).toBeLessThanOrEqual(60_000);
+  return { offset, chapterStart: resumeAt };
 }
 
 const titles = (locale: Locale) => catalog.exercises.filter((e) => e.locale === locale).map((e) => e.title);
@@ -266,5 +318,216 @@ describe("Alexa skill end to end (en-US)", () => {
   it("logs request kinds, never user ids or tokens", () => {
     expect(logLines.some((l) => l.startsWith("alexa: LaunchRequest"))).toBe(true);
     expect(logLines.join("\n")).not.toMatch(/amzn1\.ask\.account|virtualAlexa\.accessToken/);
+  });
+});
+
+/** Alexa's documented limits for one response: 8,000 characters of speech, breaks ≤ 10 s, 24 KB in all. */
+function expectWithinAlexaLimits(r: unknown, what: string): void {
+  const ssml = speech(r);
+  expect(ssml.length, what).toBeLessThanOrEqual(8000);
+  for (const [, value, unit] of ssml.matchAll(/<break time="(\d+(?:\.\d+)?)(ms|s)"\/>/g)) {
+    expect(Number(value) * (unit === "s" ? 1000 : 1), what).toBeLessThanOrEqual(10_000);
+  }
+  expect(Buffer.byteLength(JSON.stringify(env(r))), what).toBeLessThanOrEqual(24 * 1024);
+}
+
+const noPlayerDirective = (r: unknown): boolean => directives(r).every((d) => !d.type.startsWith("AudioPlayer."));
+
+describe("Alexa: devices without an audio player", () => {
+  it("speaks every track of the fixture catalog one chapter per response, each within Alexa's limits", async () => {
+    for (const t of catalog.tracks) {
+      const va = alexa({ locale: t.locale, audioPlayer: false });
+      const title = catalog.exercises.find((e) => e.locale === t.locale && e.id === t.exercise)!.title;
+      const slots: Record<string, string> = { exercise: title, length: t.locale === "nl-NL" ? (t.length === "short" ? "kort" : "lang") : t.length };
+      if (t.ending === "sleep") slots.ending = "in bed";
+      let r = await va.intend("StartExerciseIntent", slots);
+      for (let i = 0; i < t.ssml.alexa.length; i++) {
+        const what = `${t.locale} ${t.id} chapter ${i}`;
+        expect(noPlayerDirective(r), what).toBe(true);
+        expect(speech(r), what).toContain(t.ssml.alexa[i]!.replace(/^<speak>|<\/speak>$/g, ""));
+        if (i + 1 < t.ssml.alexa.length) expect(speech(r), what).not.toContain(t.ssml.alexa[i + 1]!.replace(/^<speak>|<\/speak>$/g, ""));
+        expectWithinAlexaLimits(r, what);
+        expect(await check(speech(r), { platform: "amazon" }), what).toBeUndefined();
+        if (i + 1 < t.ssml.alexa.length) {
+          expect(env(r).response.shouldEndSession, what).toBe(false);
+          r = await va.utter(t.locale === "nl-NL" ? "verder" : "continue");
+        }
+      }
+      expect(env(r).response.shouldEndSession, t.id).toBe(true);
+    }
+  });
+
+  it("start over, repeat, next, previous, resume and every built-in intent take the speech path", async () => {
+    const userId = "amzn1.ask.account.no-player";
+    const builtins = [
+      "AMAZON.StartOverIntent", "AMAZON.RepeatIntent", "AMAZON.NextIntent", "AMAZON.PreviousIntent", "AMAZON.ResumeIntent",
+      "AMAZON.PauseIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.HelpIntent", "AMAZON.FallbackIntent",
+      "AMAZON.LoopOnIntent", "AMAZON.LoopOffIntent", "AMAZON.ShuffleOnIntent", "AMAZON.ShuffleOffIntent", "AMAZON.NavigateHomeIntent",
+    ];
+    const t = track("nl-NL", "bodyscan-short-wake");
+    const body = (i: number) => t.ssml.alexa[i]!.replace(/^<speak>|<\/speak>$/g, "");
+    for (const intent of builtins) {
+      const va = alexa({ userId, audioPlayer: false });
+      await va.utter("start bodyscan");
+      const second = await va.utter("verder");
+      expect(speech(second)).toContain(body(1));
+      const r = await va.intend(intent);
+      expect(noPlayerDirective(r), intent).toBe(true);
+      expectWithinAlexaLimits(r, intent);
+      const expected: Record<string, number> = {
+        "AMAZON.StartOverIntent": 0, "AMAZON.RepeatIntent": 1, "AMAZON.NextIntent": 2, "AMAZON.PreviousIntent": 0, "AMAZON.ResumeIntent": 2,
+      };
+      if (intent in expected) expect(speech(r), intent).toContain(body(expected[intent]!));
+    }
+  });
+
+  it("'stop' keeps the chapter: 'ga verder' the next day speaks that chapter again", async () => {
+    const userId = "amzn1.ask.account.stop-and-continue-tomorrow";
+    const t = track("nl-NL", "spierontspanning-short-wake");
+    const body = (i: number) => t.ssml.alexa[i]!.replace(/^<speak>|<\/speak>$/g, "");
+    const today = alexa({ userId, audioPlayer: false });
+    await today.utter("start spierontspanning");
+    await today.utter("verder");
+    const stopped = await today.intend("AMAZON.StopIntent");
+    expect(noPlayerDirective(stopped)).toBe(true);
+    expect(env(stopped).response.shouldEndSession).toBe(true);
+
+    // The next day, a one-shot ("Alexa, vraag rustpunt om verder te gaan"): that chapter again.
+    const oneShot = alexa({ userId, audioPlayer: false });
+    expect(speech(await oneShot.intend("ContinueIntent"))).toContain(body(1));
+    await oneShot.intend("AMAZON.CancelIntent");
+
+    // Another day, through the launch and its offer.
+    const tomorrow = alexa({ userId, audioPlayer: false });
+    const launch = await tomorrow.launch();
+    expect(speech(launch)).toContain("Welkom terug");
+    expect(speech(launch)).toContain(catalog.exercises.find((e) => e.locale === "nl-NL" && e.id === "spierontspanning")!.title);
+    const again = await tomorrow.utter("ga verder");
+    expect(speech(again)).toContain(body(1));
+    // Heard to its end, "verder" goes on to the next chapter.
+    expect(speech(await tomorrow.utter("verder"))).toContain(body(2));
+  });
+});
+
+describe("Alexa: memory, greetings and questions", () => {
+  it("a one-shot launch counts as a visit: the next launch welcomes back and offers to resume", async () => {
+    const userId = "amzn1.ask.account.one-shot";
+    const first = alexa({ userId });
+    const r = await first.intend("StartExerciseIntent", { exercise: "rustig ademen" });
+    expect(play(r)?.audioItem?.stream.token).toBe("nl-NL|ademhaling-short-wake");
+    // One greeting: the track says "Welkom" itself; the intro tells once what Rustpunt is.
+    expect(speech(r)).not.toMatch(/welkom/i);
+    expect(speech(r)).toContain("vervangt geen arts");
+    first.audioPlayer().playbackOffset(40_000);
+    await first.intend("AMAZON.PauseIntent");
+
+    const later = alexa({ userId });
+    const launch = await later.launch();
+    expect(speech(launch)).toContain("Welkom terug");
+    expect(speech(launch)).not.toContain("vervangt geen arts");
+    expect(speech(launch)).toContain("ga verder");
+  });
+
+  it("'start an exercise' without a name asks which one and keeps the ending", async () => {
+    const va = alexa();
+    const ask = await va.intend("StartExerciseIntent", { ending: "in bed" });
+    expect(speech(ask)).toContain("Welke oefening wil je doen");
+    expect(speech(ask)).not.toContain("ken ik niet");
+    expect(env(ask).response.shouldEndSession).toBe(false);
+    const r = await va.utter("bodyscan");
+    expect(play(r)?.audioItem?.stream.token).toBe("nl-NL|bodyscan-short-sleep");
+  });
+
+  it("info pieces one item at a time, 'verder' for the next, reprompts that fit", async () => {
+    const va = alexa({ userId: "amzn1.ask.account.info" });
+    const info = catalog.info.find((i) => i.locale === "nl-NL" && i.id === "hulp-zoeken")!;
+    let r = await va.intend("SeekHelpIntent");
+    for (let n = 0; n < info.items.length; n++) {
+      expect(speech(r)).toContain(info.items[n]!.title);
+      if (n + 1 < info.items.length) expect(speech(r)).not.toContain(info.items[n + 1]!.text.slice(0, 30));
+      expect(JSON.stringify(env(r).response)).not.toMatch(/\btip\b/i);
+      expect(env(r).response.shouldEndSession).toBe(false);
+      if (n + 1 < info.items.length) {
+        expect(speech(r)).toContain("Nog eentje?");
+        r = await va.utter("verder");
+      }
+    }
+    expect(speech(r)).toContain("Wil je een oefening doen?");
+  });
+
+  it("a track that fails to play: the next conversation says so honestly and plays it again", async () => {
+    const userId = "amzn1.ask.account.failed";
+    const va = alexa({ userId });
+    await va.utter("start visualisatie");
+    const failed = await va
+      .request()
+      .audioPlayer("AudioPlayer.PlaybackFailed", "nl-NL|visualisatie-short-wake", 0)
+      .set("request.error", { type: "MEDIA_ERROR_SERVICE_UNAVAILABLE", message: "503" })
+      .set("request.currentPlaybackState", { token: "nl-NL|visualisatie-short-wake", offsetInMilliseconds: 30_000, playerActivity: "PLAYING" })
+      .send();
+    expect(env(failed).response.outputSpeech).toBeUndefined();
+    const later = alexa({ userId });
+    const launch = await later.launch();
+    expect(speech(launch)).toContain("lukte het afspelen van");
+    expect(speech(launch)).not.toMatch(/apparaat|device/);
+    const retry = await later.intend("AMAZON.ResumeIntent");
+    expect(play(retry)?.audioItem?.stream.token).toBe("nl-NL|visualisatie-short-wake");
+    expect(logLines.some((l) => l.includes("playback failed for nl-NL|visualisatie-short-wake: MEDIA_ERROR_SERVICE_UNAVAILABLE"))).toBe(true);
+  });
+});
+
+describe("Alexa: quiet at night", () => {
+  it.each(["AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.PauseIntent"])("%s during the sleep ending: the player stops, nothing is said", async (intent) => {
+    const va = alexa();
+    await va.intend("StartExerciseIntent", { exercise: "bodyscan", ending: "in bed" });
+    va.audioPlayer().playbackOffset(30_000);
+    const r = await va.intend(intent);
+    expect(stops(r)).toBe(true);
+    expect(env(r).response.outputSpeech).toBeUndefined();
+    expect(env(r).response.reprompt).toBeUndefined();
+    expect(env(r).response.shouldEndSession).toBe(true);
+  });
+
+  it("after the sleep track finished, a tip is one tip and the session closes; stop is silent", async () => {
+    const userId = "amzn1.ask.account.night";
+    const va = alexa({ userId });
+    await va.intend("StartExerciseIntent", { exercise: "bodyscan", ending: "in bed" });
+    await va.audioPlayer().playbackFinished();
+    const tip = await alexa({ userId }).intend("TipIntent");
+    expect(speech(tip)).toContain("Een tip");
+    expect(speech(tip)).not.toContain("Nog eentje");
+    expect(env(tip).response.reprompt).toBeUndefined();
+    expect(env(tip).response.shouldEndSession).toBe(true);
+    const stop = await alexa({ userId }).intend("AMAZON.StopIntent");
+    expect(env(stop).response.outputSpeech).toBeUndefined();
+  });
+});
+
+describe("Alexa: night by the device's own clock (Settings API)", () => {
+  it("late on the device's clock an info piece is one item and the session closes; asked once, remembered", async () => {
+    const userId = "amzn1.ask.account.night-clock";
+    const deviceId = `tz:${zoneAtHour(23)}`;
+    const before = settingsCalls.length;
+    const va = alexa({ userId, deviceId });
+    const why = await va.intend("WhyIntent");
+    expect(env(why).response.shouldEndSession).toBe(true);
+    expect(env(why).response.reprompt).toBeUndefined();
+    expect(speech(why)).not.toContain("Nog eentje");
+    expect(settingsCalls.length).toBe(before + 1);
+    expect(settingsCalls.at(-1)).toEqual({ device: deviceId, auth: `Bearer ${va.context().apiAccessToken()}` });
+    // Another session the same night: the stored zone decides, the API is not asked again.
+    const stop = await alexa({ userId, deviceId }).intend("AMAZON.StopIntent");
+    expect(env(stop).response.outputSpeech).toBeUndefined();
+    expect(settingsCalls.length).toBe(before + 1);
+  });
+
+  it("in the afternoon, or when the API fails or names no real zone, the piece asks 'nog eentje?' and stop says goodbye", async () => {
+    for (const deviceId of [`tz:${zoneAtHour(14)}`, "tz:fail", "tz:Mars/Olympus_Mons"]) {
+      const va = alexa({ deviceId });
+      const why = await va.intend("WhyIntent");
+      expect(speech(why), deviceId).toContain("Nog eentje?");
+      expect(env(why).response.shouldEndSession, deviceId).toBe(false);
+      expect(speech(await va.intend("AMAZON.StopIntent")), deviceId).toContain("Tot de volgende keer");
+    }
   });
 });

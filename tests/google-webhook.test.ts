@@ -94,6 +94,22 @@ async function send(request: Record<string, unknown>): Promise<WebhookResponse> 
   return JSON.parse(result.body) as WebhookResponse;
 }
 
+/** The request as another (anonymous) user sends it. */
+function withUser(request: Record<string, unknown>, id: string): Record<string, unknown> {
+  const copy = structuredClone(request);
+  (copy.originalDetectIntentRequest as { payload: { user: Record<string, unknown> } }).payload.user.userStorage = JSON.stringify({ data: { rustpuntId: id } });
+  return copy;
+}
+
+/** The same request as another intent, with other parameters and conversation type. */
+function as(request: Record<string, unknown>, intent: string, parameters: Record<string, unknown> = {}, type: "NEW" | "ACTIVE" = "ACTIVE"): Record<string, unknown> {
+  const copy = structuredClone(request) as { queryResult: { intent: { displayName: string }; parameters: object }; originalDetectIntentRequest: { payload: { conversation: { type: string } } } };
+  copy.queryResult.intent.displayName = intent;
+  copy.queryResult.parameters = parameters;
+  copy.originalDetectIntentRequest.payload.conversation.type = type;
+  return copy as unknown as Record<string, unknown>;
+}
+
 const items = (r: WebhookResponse): RichItem[] => r.payload.google.richResponse?.items ?? [];
 const ssml = (r: WebhookResponse): string => items(r).map((i) => i.simpleResponse?.textToSpeech ?? "").join(" ");
 const chips = (r: WebhookResponse): string[] => (r.payload.google.richResponse?.suggestions ?? []).map((s) => s.title);
@@ -135,7 +151,8 @@ describe("Google webhook: conversation", () => {
     // Google's rule: the media response comes after a simple response, with chips, conversation open.
     expect(items(response).findIndex((i) => i.mediaResponse)).toBe(1);
     expect(google.expectUserResponse).toBe(true);
-    expect(chips(response)).toContain("Stop");
+    // The sleep ending: one quiet chip.
+    expect(chips(response)).toEqual(["Stop"]);
     const stored = await store.get(stateKey(NL_USER));
     expect(stored).toMatchObject({ lastExercise: "ademhaling", lastTrackId: track.id, lastLocale: "nl-NL", preferredLength: "short" });
   });
@@ -152,10 +169,11 @@ describe("Google webhook: conversation", () => {
     expect(stored.lastCompletedTrackId).toBe("ademhaling-short-sleep");
   });
 
-  it("answers an unknown exercise with the list, never an error", async () => {
+  it("asks which exercise when Dialogflow resolved none (\"doe de yoga oefening\"), never an error", async () => {
     const response = await send(await fixture("start-unknown"));
     expect(response.payload.google.expectUserResponse).toBe(true);
-    expect(ssml(response)).toContain("Die oefening ken ik niet");
+    expect(ssml(response)).toContain("Welke oefening wil je doen");
+    expect(ssml(response)).not.toContain("ken ik niet");
     for (const e of catalog.exercises.filter((x) => x.locale === "nl-NL")) expect(ssml(response)).toContain(e.title);
     expect(media(response)).toBeUndefined();
     expect(chips(response).length).toBeGreaterThan(0);
@@ -196,7 +214,8 @@ describe("Google webhook: conversation", () => {
   });
 
   it("maps help, why, tip and stop to the core", async () => {
-    const base = await fixture("start-unknown");
+    // Someone who has not just played a sleep-ending track (after one, answers are for the night).
+    const base = withUser(await fixture("start-unknown"), randomUUID());
     const ask = async (intent: string) => {
       const request = structuredClone(base) as { queryResult: { intent: { displayName: string }; parameters: object } };
       request.queryResult.intent.displayName = intent;
@@ -216,6 +235,99 @@ describe("Google webhook: conversation", () => {
     expect(ssml(stop)).toBe("<speak>Tot de volgende keer.</speak>");
     // An intent this code does not know yet (a newer agent) gets the core's fallback.
     expect(ssml(await ask("some_future_intent"))).toContain("Dat heb ik niet goed verstaan");
+  });
+});
+
+describe("Google webhook: the moment and the device", () => {
+  const nlTitle = (id: string) => title("nl-NL", id);
+
+  it("a one-shot start counts the visit; the next conversation welcomes back and offers to resume", async () => {
+    const user = withUser(await fixture("start-ademhaling"), randomUUID());
+    const started = await send(as(user, "start_exercise", { exercise: "bodyscan", length: "", ending: "", minutes: "" }, "NEW"));
+    expect(media(started)).toBeDefined();
+    expect(ssml(started)).not.toMatch(/welkom/i);
+    expect(ssml(started)).toContain("vervangt geen arts");
+    // A media status that is neither FINISHED nor FAILED (the person stopped it) keeps the place.
+    const stopped = await send(as(user, "media_status"));
+    expect(stopped.payload.google.expectUserResponse).toBe(false);
+    const welcome = await send(as(user, "Default Welcome Intent", {}, "NEW"));
+    expect(ssml(welcome)).toContain("Welkom terug");
+    expect(ssml(welcome)).not.toContain("vervangt geen arts");
+  });
+
+  it("a media status FAILED gets an honest answer and 'continue' plays the track again", async () => {
+    const user = withUser(await fixture("start-ademhaling"), randomUUID());
+    await send(as(user, "start_exercise", { exercise: "ademhaling", length: "", ending: "", minutes: "" }, "NEW"));
+    const failed = structuredClone(await fixture("media-status-finished")) as Record<string, unknown>;
+    const payload = (failed.originalDetectIntentRequest as { payload: { user: Record<string, unknown>; inputs: { arguments: { extension: { status: string } }[] }[] } }).payload;
+    payload.user.userStorage = (user.originalDetectIntentRequest as { payload: { user: { userStorage: string } } }).payload.user.userStorage;
+    payload.inputs[0]!.arguments[0]!.extension.status = "FAILED";
+    const answer = await send(failed);
+    expect(ssml(answer)).toContain(`Het afspelen van ${nlTitle("ademhaling")} lukte niet`);
+    expect(ssml(answer)).not.toMatch(/apparaat/);
+    expect(answer.payload.google.expectUserResponse).toBe(true);
+    expect(logs.some((l) => l.includes("playback failed for nl-NL|ademhaling-short-wake: media status FAILED"))).toBe(true);
+    const retry = await send(as(user, "continue"));
+    expect(media(retry)?.mediaObjects[0]!.contentUrl).toBe(`${AUDIO}audio/nl-NL/ademhaling-short-wake.mp3`);
+    // Without its own words the media response still follows a simple response: the title.
+    expect(items(retry)[0]!.simpleResponse?.textToSpeech).toBe(`<speak>${nlTitle("ademhaling")}</speak>`);
+  });
+
+  it("after the sleep ending finished, stop says nothing (the goodbye is only shown) and a tip closes the conversation", async () => {
+    const user = withUser(await fixture("start-ademhaling"), randomUUID());
+    await send(user);
+    const finished = structuredClone(await fixture("media-status-finished")) as Record<string, unknown>;
+    (finished.originalDetectIntentRequest as { payload: { user: Record<string, unknown> } }).payload.user.userStorage = (user.originalDetectIntentRequest as { payload: { user: { userStorage: string } } }).payload.user.userStorage;
+    expect(ssml(await send(finished))).toBe("<speak>Slaap lekker.</speak>");
+    const stop = await send(as(user, "stop", {}, "NEW"));
+    expect(stop.payload.google.expectUserResponse).toBe(false);
+    expect(ssml(stop)).not.toMatch(/Tot de volgende keer/);
+    expect(stop.fulfillmentText).toBe("Tot de volgende keer.");
+    const tip = await send(as(user, "tip", {}, "NEW"));
+    expect(tip.payload.google.expectUserResponse).toBe(false);
+    expect(ssml(tip)).not.toContain("Nog eentje");
+  });
+
+  it("a surface without media: one chapter per turn; stop keeps it; a new conversation's 'continue' speaks it again", async () => {
+    const user = withUser(await fixture("start-no-media"), randomUUID());
+    const track = catalog.tracks.find((t) => t.locale === "nl-NL" && t.id === "bodyscan-short-wake")!;
+    const body = (i: number) => track.ssml.alexa[i]!.replace(/^<speak>|<\/speak>$/g, "");
+    const first = await send(as(user, "start_exercise", { exercise: "bodyscan", length: "", ending: "", minutes: "" }, "NEW"));
+    expect(media(first)).toBeUndefined();
+    expect(ssml(first)).toContain(body(0));
+    expect(ssml(first)).not.toContain(body(1));
+    expect(chips(first)).toEqual(["Verder", "Stop"]);
+    expect(ssml(await send(as(user, "continue")))).toContain(body(1));
+    const stop = await send(as(user, "stop"));
+    expect(stop.payload.google.expectUserResponse).toBe(false);
+    expect(media(stop)).toBeUndefined();
+    const again = await send(as(user, "continue", {}, "NEW"));
+    expect(ssml(again)).toContain(body(1));
+    expect(ssml(await send(as(user, "continue")))).toContain(body(2));
+  });
+
+  it("'start an exercise' without a name asks which one, keeping the ending", async () => {
+    const user = withUser(await fixture("start-ademhaling"), randomUUID());
+    const ask = await send(as(user, "start_exercise", { exercise: "", length: "", ending: "sleep", minutes: "" }, "NEW"));
+    expect(ssml(ask)).toContain("Welke oefening wil je doen");
+    expect(chips(ask)).toContain(nlTitle("bodyscan"));
+    const played = await send(as(user, "start_exercise", { exercise: "bodyscan", length: "", ending: "", minutes: "" }));
+    expect(media(played)?.mediaObjects[0]!.contentUrl).toBe(`${AUDIO}audio/nl-NL/bodyscan-short-sleep.mp3`);
+  });
+
+  it("info pieces one item per turn with 'Ja'/'Nee' chips, the next item on 'continue'", async () => {
+    const user = withUser(await fixture("start-unknown"), randomUUID());
+    const info = catalog.info.find((i) => i.locale === "nl-NL" && i.id === "rustmomenten")!;
+    const first = await send(as(user, "rest_moments", {}, "NEW"));
+    expect(ssml(first)).toContain(info.items[0]!.title);
+    expect(ssml(first)).not.toContain(info.items[1]!.title);
+    expect(ssml(first)).toContain("Nog eentje?");
+    expect(chips(first)).toEqual(["Ja", "Nee"]);
+    const second = await send(as(user, "continue"));
+    expect(ssml(second)).toContain(info.items[1]!.title);
+    const yes = await send(as(user, "yes"));
+    expect(ssml(yes)).toContain(info.items[2]!.title);
+    expect(ssml(await send(as(user, "no")))).toContain("Wil je een oefening doen?");
   });
 });
 

@@ -9,7 +9,8 @@ import type { Locale } from "../audio-builder/model/script-schema.js";
 import type { CoreIntent, PlaybackReport, ResponsePlan, UserState } from "../skill/core/conversation-types.js";
 import { KEPT_DAYS } from "../skill/core/look-back.js";
 import { formatToken } from "../skill/core/playback-token.js";
-import { createCore, respond } from "../skill/core/respond.js";
+import { respond } from "../skill/core/respond.js";
+import { createCore } from "../skill/core/turn-loop.js";
 import { emptyState, parseUserState } from "../skill/core/user-state.js";
 import { createDialogflowApp, handleWebhook } from "../skill/google/dialogflow-app.js";
 import { FileStateStore } from "../skill/persistence/file-persistence.js";
@@ -28,7 +29,7 @@ beforeAll(async () => {
 /** One turn at a pinned time (UTC); returns the plan. */
 function turn(state: UserState, intent: CoreIntent, at: string, playback?: PlaybackReport, locale: Locale = "nl-NL"): ResponsePlan {
   return respond(
-    { locale, intent, slots: {}, state, device: { audioPlayer: true }, ...(playback ? { playback } : {}) },
+    { locale, intent, slots: {}, state, device: { audioPlayer: true }, newSession: false, ...(playback ? { playback } : {}) },
     catalog,
     { audioBaseUrl: "https://audio.rustpunt.test/", now: () => new Date(at) },
   );
@@ -120,8 +121,8 @@ describe("Google (Dialogflow ES)", () => {
     welcome.queryResult.intent.displayName = intent;
     welcome.queryResult.languageCode = languageCode;
     welcome.originalDetectIntentRequest.payload.user.userStorage = JSON.stringify({ data: { rustpuntId: "3f1c2b7e-9a4d-4c5e-8b6f-0a1b2c3d4e5f" } });
-    const core = createCore(catalog, { audioBaseUrl: "https://audio.rustpunt.test/", now: () => new Date("2026-12-03T15:00:00Z") });
-    const app = createDialogflowApp({ core, catalog, store, audioBaseUrl: "https://audio.rustpunt.test/", log: () => {} });
+    const core = createCore(catalog, { audioBaseUrl: "https://audio.rustpunt.test/", now: () => new Date("2026-12-03T15:00:00Z") }, store);
+    const app = createDialogflowApp({ core, catalog, log: () => {} });
     const out = await handleWebhook(app, welcome, {});
     expect(out.status).toBe(200);
     return String(out.body.fulfillmentText ?? "");

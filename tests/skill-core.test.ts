@@ -7,7 +7,15 @@ import { check } from "ssml-check-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SkillCatalog, SkillCatalogTrack } from "../audio-builder/catalog/skill-catalog-types.js";
 import type { Locale } from "../audio-builder/model/script-schema.js";
-import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnSlots, UserState } from "../skill/core/conversation-types.js";
+import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnRequest, TurnSlots, UserState } from "../skill/core/conversation-types.js";
+import { resumePoints } from "../audio-builder/catalog/skill-fields.js";
+import { planTracks } from "../audio-builder/build/plan-tracks.js";
+import { loadScriptsOrThrow } from "../audio-builder/model/load-scripts.js";
+import { buildTimeline } from "../audio-builder/timeline/build-timeline.js";
+import { estimateSpeech } from "../audio-builder/timeline/estimate-speech.js";
+import { isNight } from "../skill/core/night.js";
+import { createCore } from "../skill/core/turn-loop.js";
+import type { StateStore } from "../skill/persistence/state-store.js";
 import { CatalogError, loadCatalog, validateCatalog } from "../skill/core/load-catalog.js";
 import { matchExercise } from "../skill/core/match-exercise.js";
 import { formatToken, parseToken } from "../skill/core/playback-token.js";
@@ -32,6 +40,9 @@ interface TurnOptions {
   state?: UserState;
   audioPlayer?: boolean;
   playback?: PlaybackReport;
+  /** Default: true for Launch, false otherwise (a turn inside a running session). */
+  newSession?: boolean;
+  timeZone?: string;
 }
 
 function turn(intent: CoreIntent, o: TurnOptions = {}, on: SkillCatalog = catalog): ResponsePlan {
@@ -41,7 +52,8 @@ function turn(intent: CoreIntent, o: TurnOptions = {}, on: SkillCatalog = catalo
       intent,
       slots: o.slots ?? {},
       state: o.state ?? emptyState(),
-      device: { audioPlayer: o.audioPlayer ?? true },
+      device: { audioPlayer: o.audioPlayer ?? true, ...(o.timeZone ? { timeZone: o.timeZone } : {}) },
+      newSession: o.newSession ?? intent === "Launch",
       ...(o.playback ? { playback: o.playback } : {}),
     },
     on,
@@ -53,6 +65,10 @@ function track(locale: Locale, id: string): SkillCatalogTrack {
   const t = catalog.tracks.find((x) => x.locale === locale && x.id === id);
   if (!t) throw new Error(`no track ${locale}/${id} in the test catalog`);
   return t;
+}
+
+function titleOf(locale: Locale, exercise: string): string {
+  return catalog.exercises.find((e) => e.locale === locale && e.id === exercise)!.title;
 }
 
 function titles(locale: Locale): string[] {
@@ -150,8 +166,11 @@ describe("starting an exercise by name", () => {
     expect(matchExercise(catalog, locale, heard)).toBe(exercise);
     const plan = turn("StartExercise", { locale, slots: { exercise: heard } });
     expect(plan.play?.trackId).toBe(`${exercise}-short-wake`);
-    expect(plan.play?.url).toBe(`${BASE}audio/${locale}/alexa/${exercise}-short-wake.mp3`);
-    expect(plan.play?.downloadUrl).toBe(`${BASE}audio/${locale}/${exercise}-short-wake.mp3`);
+    expect(plan.play?.urls).toEqual({
+      alexa: `${BASE}audio/${locale}/alexa/${exercise}-short-wake.mp3`,
+      download: `${BASE}audio/${locale}/${exercise}-short-wake.mp3`,
+    });
+    expect(plan.play?.sleep).toBe(false);
     expect(plan.play?.token).toBe(`${locale}|${exercise}-short-wake`);
     expect(plan.play?.offsetMs).toBe(0);
     expect(plan.play?.artUrl).toBe(config.artUrl);
@@ -224,15 +243,46 @@ describe("information", () => {
     ["Why", INFO_IDS.why],
     ["RestMoments", INFO_IDS.rest],
     ["SeekHelp", INFO_IDS.seekHelp],
-  ] as const)("%s speaks the catalog's %s piece and keeps listening", async (intent, id) => {
+  ] as const)("%s tells the %s piece one item per response: 'nog eentje?', yes for the next, then an exercise", async (intent, id) => {
     for (const locale of ["nl-NL", "en-US"] as const) {
       const info = catalog.info.find((i) => i.locale === locale && i.id === id)!;
-      const plan = turn(intent, { locale });
-      expect(plan.speech).toContain(speakBody(info.ssml));
-      expect(plan.endSession).toBe(false);
-      expect(plan.card?.title).toBe(info.title);
-      await expectValidSsml(plan);
+      const another = locale === "nl-NL" ? "Nog eentje?" : "Another one?";
+      let plan = turn(intent, { locale });
+      expect(plan.speech).toContain(info.intro.slice(0, 40).replace(/&/g, "&amp;"));
+      for (let n = 0; n < info.items.length; n++) {
+        expect(plan.speech).toContain(speakBody(info.items[n]!.ssml));
+        // One item per response: the next item is not in it.
+        if (n + 1 < info.items.length) expect(plan.speech).not.toContain(speakBody(info.items[n + 1]!.ssml));
+        expect(plan.endSession).toBe(false);
+        expect(plan.card?.title).toBe(info.title);
+        // Reprompts fit what was just said: never a tip after another piece.
+        expect(`${plan.speech} ${plan.reprompt}`).not.toMatch(/\btip\b/i);
+        await expectValidSsml(plan);
+        if (n + 1 < info.items.length) {
+          expect(plan.speech).toMatch(new RegExp(`${another.replace("?", "\\?")}$`));
+          expect(plan.awaiting).toBe("another");
+          plan = turn(n % 2 === 0 ? "Yes" : "Continue", { locale, state: plan.state });
+        }
+      }
+      if (info.outro) expect(plan.speech).toContain(info.outro.slice(0, 30));
+      expect(plan.speech).toContain(locale === "nl-NL" ? "Wil je een oefening doen?" : "Would you like to do an exercise?");
+      expect(plan.state.info).toBeUndefined();
     }
+  });
+
+  it("'nee' to 'nog eentje?' offers an exercise; a second 'nee' says goodbye", () => {
+    const why = turn("Why");
+    const no = turn("No", { state: why.state });
+    expect(no.speech).toBe("Wil je een oefening doen?");
+    expect(no.endSession).toBe(false);
+    expect(turn("No", { state: no.state })).toMatchObject({ speech: "Tot de volgende keer.", endSession: true });
+  });
+
+  it("a new session forgets the piece that was being told", () => {
+    const why = turn("Why");
+    expect(why.state.info).toEqual({ id: INFO_IDS.why, next: 1 });
+    expect(turn("Tip", { state: why.state, newSession: true }).state.info?.id).toBe(INFO_IDS.tips);
+    expect(turn("Launch", { state: why.state }).state.info).toBeUndefined();
   });
 
   it("a tip is a different one each time, and wraps around", () => {
@@ -285,7 +335,7 @@ describe("pause, stop, cancel and resume", () => {
     // Later, in a new session: nothing playing, only what was remembered.
     const resumed = turn("Resume", { state: parseUserState(JSON.parse(JSON.stringify(stopped.state))) });
     expect(resumed.play).toMatchObject({ trackId: id, token, offsetMs: chapter3 });
-    expect(resumed.play?.url).toBe(`${BASE}audio/nl-NL/alexa/${id}.mp3`);
+    expect(resumed.play?.urls.alexa).toBe(`${BASE}audio/nl-NL/alexa/${id}.mp3`);
   });
 
   it("resume prefers the player's live position", () => {
@@ -369,12 +419,26 @@ describe("player events", () => {
     expect(nearly.speech).toBeUndefined();
   });
 
-  it("failed: remembered and logged, no speech", () => {
+  it("failed: an honest answer that offers to try again, remembered for the next conversation", () => {
     const plan = turn("PlaybackFailed", { playback: { token, offsetMs: 12_000, error: "MEDIA_ERROR_SERVICE_UNAVAILABLE: 503" } });
-    expect(plan.speech).toBeUndefined();
+    expect(plan.speech).toBe("Het afspelen van Fantasiereis naar een rustige plek lukte niet. Zeg 'ga verder' om het nog eens te proberen, of 'stop'.".replace("Fantasiereis naar een rustige plek", titleOf("nl-NL", "visualisatie")));
+    expect(plan.speech).not.toMatch(/apparaat|device/);
+    expect(plan.endSession).toBe(false);
+    expect(plan.state).toMatchObject({ offsetMs: 12_000, retryOffer: true });
     expect(plan.state.lastPlaybackError).toContain("503");
-    expect(plan.state.offsetMs).toBe(12_000);
     expect(plan.log).toMatch(/playback failed for nl-NL\|visualisatie-short-sleep: MEDIA_ERROR/);
+
+    // Alexa cannot speak in answer to PlaybackFailed: the next launch says it and offers a retry.
+    const launch = turn("Launch", { state: { ...plan.state, visits: 2 } });
+    expect(launch.speech).toContain(`Vorige keer lukte het afspelen van ${titleOf("nl-NL", "visualisatie")} niet`);
+    const retried = turn("Resume", { state: launch.state });
+    expect(retried.play).toMatchObject({ trackId: "visualisatie-short-sleep" });
+    expect(retried.play!.offsetMs).toBeLessThanOrEqual(12_000);
+    expect(retried.state.retryOffer).toBeUndefined();
+    // Google names no track in its media status: the one started last failed.
+    const google = turn("PlaybackFailed", { state: retried.state, playback: { token: "", offsetMs: 0, error: "media status FAILED" } });
+    expect(google.speech).toContain("lukte niet");
+    expect(google.state.retryOffer).toBe(true);
   });
 });
 
@@ -426,13 +490,17 @@ describe("devices without an audio player", () => {
     return copy;
   }
 
-  it("a single-document exercise is spoken whole and ends the session kindly", async () => {
+  it("speaks one chapter per response: the intro and the first chapter, then 'verder' for the next", async () => {
+    const t = track("nl-NL", "ademhaling-short-wake");
+    expect(t.ssml.alexaChapters).toEqual(t.chapters.map((_, i) => i));
     const plan = turn("StartExercise", { slots: { exercise: "ademhaling" }, audioPlayer: false });
     expect(plan.play).toBeUndefined();
-    expect(plan.speech).toContain(speakBody(track("nl-NL", "ademhaling-short-wake").ssml.alexa[0]!));
-    expect(plan.speech).toMatch(/Tot de volgende keer\.$/);
-    expect(plan.endSession).toBe(true);
-    expect(plan.state.chunk).toBeUndefined();
+    expect(plan.stopPlayback).toBeUndefined();
+    expect(plan.speech).toContain(speakBody(t.ssml.alexa[0]!));
+    expect(plan.speech).not.toContain(speakBody(t.ssml.alexa[1]!));
+    expect(plan.speech).toMatch(/Zeg 'verder'/);
+    expect(plan.endSession).toBe(false);
+    expect(plan.state.chunk).toEqual({ locale: "nl-NL", trackId: t.id, index: 0 });
     await expectValidSsml(plan);
   });
 
@@ -464,8 +532,13 @@ describe("devices without an audio player", () => {
     expect(stopped.stopPlayback).toBeUndefined();
     expect(stopped.state.chunk?.index).toBe(0);
     expect(turn("Launch", { state: { ...stopped.state, visits: 1 }, audioPlayer: false }, two).speech).toContain("ga verder");
-    const resumed = turn("Resume", { state: stopped.state, audioPlayer: false }, two);
-    expect(resumed.speech).toContain(speakBody(chunks[0]!));
+    // The next day ("Alexa, ga verder"): the interrupted chapter again, not the one after it.
+    for (const intent of ["Resume", "Continue"] as const) {
+      const resumed = turn(intent, { state: stopped.state, audioPlayer: false, newSession: true }, two);
+      expect(resumed.speech, intent).toContain(speakBody(chunks[0]!));
+    }
+    // Within the session "ga verder" (Resume) means the next chunk.
+    expect(turn("Resume", { state: started.state, audioPlayer: false }, two).speech).toContain(speakBody(chunks[1]!));
 
     const en = turn("StartExercise", { locale: "en-US", slots: { exercise: "breathing" }, audioPlayer: false }, withChunks(2));
     expect(en.speech).toBeDefined();
@@ -487,5 +560,288 @@ describe("devices without an audio player", () => {
     expect(plan.speech!.length + 15).toBeLessThanOrEqual(8000);
     expect(plan.speech).toContain(body);
     expect(plan.reprompt).toContain("verder");
+  });
+});
+
+describe("the speech path on every track", () => {
+  /** Alexa's documented limits: 8,000 characters of output speech, breaks of at most 10 s. */
+  function breaksWithinLimit(speech: string): void {
+    for (const [, value, unit] of speech.matchAll(/<break time="(\d+(?:\.\d+)?)(ms|s)"\/>/g)) {
+      expect(Number(value) * (unit === "s" ? 1000 : 1)).toBeLessThanOrEqual(10_000);
+    }
+  }
+
+  it("speaks every track of every locale, length and ending one chapter per response, each within Alexa's limits", () => {
+    let responses = 0;
+    for (const t of catalog.tracks) {
+      const slots = { exercise: t.exercise, length: t.length, ending: t.ending === "sleep" ? "in bed" : "opstaan" };
+      let plan = turn("StartExercise", { locale: t.locale, slots, audioPlayer: false, newSession: true });
+      const chapters = t.ssml.alexaChapters!;
+      for (let i = 0; i < t.ssml.alexa.length; i++) {
+        responses++;
+        expect(plan.play, t.id).toBeUndefined();
+        expect(plan.speech, `${t.locale} ${t.id} chunk ${i}`).toContain(speakBody(t.ssml.alexa[i]!));
+        // One chapter: no other chapter's words in the same response.
+        for (const [j, doc] of t.ssml.alexa.entries()) if (chapters[j] !== chapters[i]) expect(plan.speech).not.toContain(speakBody(doc));
+        expect(plan.speech!.length + "<speak></speak>".length).toBeLessThanOrEqual(8000);
+        breaksWithinLimit(plan.speech!);
+        if (i < t.ssml.alexa.length - 1) {
+          expect(plan.endSession).toBe(false);
+          plan = turn("Continue", { locale: t.locale, state: plan.state, audioPlayer: false });
+        }
+      }
+      expect(plan.endSession, t.id).toBe(true);
+      expect(plan.state.lastCompletedTrackId).toBe(t.id);
+    }
+    expect(responses).toBeGreaterThan(catalog.tracks.length * 3);
+  });
+
+  it("a position remembered on a device with a player continues at its chapter on one without", () => {
+    const t = track("nl-NL", "bodyscan-short-wake");
+    const chapter = 4;
+    const state: UserState = { ...emptyState(), visits: 3, lastLocale: "nl-NL", lastTrackId: t.id, lastExercise: "bodyscan", offsetMs: t.chapters[chapter]!.startMs + 2_000 };
+    const launch = turn("Launch", { state, audioPlayer: false });
+    expect(launch.speech).toContain("ga verder");
+    for (const intent of ["Resume", "Repeat", "Next", "Previous", "StartOver"] as const) {
+      const plan = turn(intent, { state, audioPlayer: false, newSession: true });
+      const expected = { Resume: chapter, Repeat: chapter, Next: chapter + 1, Previous: chapter - 1, StartOver: 0 }[intent];
+      expect(plan.play, intent).toBeUndefined();
+      expect(plan.stopPlayback, intent).toBeUndefined();
+      expect(plan.speech, intent).toContain(speakBody(t.ssml.alexa[expected]!));
+    }
+    // And back: a device with a player takes over a spoken exercise at the chapter's start.
+    const spoken = turn("Resume", { state, audioPlayer: false, newSession: true });
+    const played = turn("Resume", { state: spoken.state, newSession: true });
+    expect(played.play).toMatchObject({ trackId: t.id, offsetMs: t.chapters[chapter]!.startMs });
+  });
+
+  it("never gives a device without an audio player a player directive, whatever is asked", () => {
+    const state: UserState = { ...emptyState(), visits: 3, lastLocale: "nl-NL", lastTrackId: "ademhaling-long-wake", offsetMs: 100_000 };
+    const intents: CoreIntent[] = ["Launch", "StartExercise", "Stop", "Cancel", "Pause", "Resume", "Continue", "Next", "Previous", "StartOver", "Repeat", "LoopOn", "LoopOff", "ShuffleOn", "ShuffleOff", "Help", "Fallback", "Yes", "No"];
+    for (const intent of intents) {
+      for (const playback of [undefined, { token: "nl-NL|ademhaling-long-wake", offsetMs: 5_000 }]) {
+        const plan = turn(intent, { state, audioPlayer: false, slots: { exercise: "ademhaling" }, ...(playback ? { playback } : {}) });
+        expect(plan.play, intent).toBeUndefined();
+        expect(plan.stopPlayback, intent).toBeUndefined();
+        expect(plan.clearQueue, intent).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe("memory, however the session starts", () => {
+  it("a one-shot start counts the visit and speaks no second welcome; the next launch offers to resume", () => {
+    const oneShot = turn("StartExercise", { slots: { exercise: "ademhaling", length: "lang" }, newSession: true });
+    expect(oneShot.state.visits).toBe(1);
+    expect(oneShot.state.preferredLength).toBe("long");
+    // One greeting: the track opens with its own "Welkom"; the intro says what Rustpunt is, once.
+    expect(oneShot.speech).toContain("vervangt geen arts");
+    expect(oneShot.speech).not.toMatch(/welkom|welcome/i);
+    const t = track("nl-NL", "ademhaling-long-wake");
+    const paused = turn("Pause", { state: oneShot.state, playback: { token: `nl-NL|${t.id}`, offsetMs: 200_000 } });
+    const launch = turn("Launch", { state: paused.state });
+    expect(launch.state.visits).toBe(2);
+    expect(launch.speech).toMatch(/^Welkom terug bij Rustpunt\./);
+    expect(launch.speech).toContain(`verder te gaan met ${titleOf("nl-NL", "ademhaling")}`);
+    // A second one-shot by the same person: no disclaimer again.
+    expect(turn("StartExercise", { slots: { exercise: "bodyscan" }, state: launch.state, newSession: true }).speech).not.toContain("arts");
+  });
+
+  it("the intro before a track never says welcome, while the track's own opening does", () => {
+    for (const t of catalog.tracks.filter((x) => x.length === "short")) {
+      const plan = turn("StartExercise", { locale: t.locale, slots: { exercise: t.exercise, ending: t.ending === "sleep" ? "in bed" : undefined } as TurnSlots, newSession: true });
+      expect(plan.speech).not.toMatch(/welkom|welcome/i);
+      expect(speakBody(t.ssml.alexa[0]!)).toMatch(/welkom|welcome/i);
+    }
+  });
+
+  it("'start an exercise' without a name asks which one and keeps the ending and length given", () => {
+    for (const slots of [{}, { ending: "in bed" }, { length: "lang", ending: "slapen" }, { exercise: "" }] as TurnSlots[]) {
+      const ask = turn("StartExercise", { slots, newSession: true });
+      expect(ask.speech).toMatch(/^Welke oefening wil je doen: /);
+      expect(ask.speech).not.toContain("ken ik niet");
+      expect(ask.endSession).toBe(false);
+      const answer = turn("StartExercise", { slots: { exercise: "bodyscan" }, state: ask.state });
+      const length = slots.length ? "long" : "short";
+      const ending = slots.ending ? "sleep" : "wake";
+      expect(answer.play?.trackId).toBe(`bodyscan-${length}-${ending}`);
+      expect(answer.state.pending).toBeUndefined();
+    }
+    expect(turn("StartExercise", { locale: "en-US", slots: { ending: "to fall asleep" } }).speech).toMatch(/^Which exercise would you like to do: /);
+  });
+});
+
+describe("resume points", () => {
+  it("resume repeats at most about a minute, also inside a long breathing block", () => {
+    for (const t of catalog.tracks) {
+      const points = t.resumePoints!;
+      expect(points[0]).toBe(0);
+      for (const c of t.chapters) expect(points).toContain(c.startMs);
+      for (let at = 0; at < t.durationMs; at += 7_001) {
+        const plan = turn("Resume", { locale: t.locale, state: { ...emptyState(), lastLocale: t.locale, lastTrackId: t.id, offsetMs: at } });
+        expect(plan.play!.offsetMs, `${t.id} at ${at}`).toBeLessThanOrEqual(at);
+        expect(at - plan.play!.offsetMs, `${t.id} at ${at}`).toBeLessThanOrEqual(60_000);
+      }
+    }
+  });
+
+  it("a breathing block resumes at the start of a cycle, never inside a breath", () => {
+    const t = track("nl-NL", "ademhaling-long-wake");
+    const longest = t.chapters.map((c, i) => ({ c, end: t.chapters[i + 1]?.startMs ?? t.durationMs })).sort((a, b) => b.end - b.c.startMs - (a.end - a.c.startMs))[0]!;
+    expect(longest.end - longest.c.startMs).toBeGreaterThan(120_000);
+    const at = longest.c.startMs + 150_000;
+    const plan = turn("Resume", { state: { ...emptyState(), lastLocale: "nl-NL", lastTrackId: t.id, offsetMs: at } });
+    expect(plan.play!.offsetMs).toBeGreaterThan(longest.c.startMs);
+    expect(at - plan.play!.offsetMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it("no resume point falls inside a breath or between 'tense' and 'let go'", async () => {
+    const scripts = await loadScriptsOrThrow();
+    for (const planned of planTracks(scripts)) {
+      const timeline = buildTimeline(planned.script, planned.variant, estimateSpeech(planned.locale));
+      const points = resumePoints(timeline);
+      const inside = (from: number, to: number) => points.filter((p) => p > from && p < to);
+      for (const b of timeline.breaths) {
+        // A cycle starts at its inhale; nothing starts inside any phase.
+        expect(inside(b.startMs, b.startMs + b.durationMs), `${planned.id} breath ${b.cycle} ${b.phase}`).toEqual([]);
+        if (b.phase !== "inhale") expect(points).not.toContain(b.startMs);
+      }
+      const tense = timeline.events.filter((e) => e.kind === "speech" && e.cue === "tense");
+      for (const t of tense) {
+        const release = timeline.events.find((e) => e.kind === "speech" && e.cue === "release" && e.startMs > t.startMs)!;
+        expect(inside(t.startMs, release.startMs + release.durationMs), planned.id).toEqual([]);
+      }
+    }
+  });
+
+  it("the skill catalog with every track, resume points and chapter documents stays under 200 KB", () => {
+    expect(Buffer.byteLength(JSON.stringify(catalog))).toBeLessThanOrEqual(200 * 1024);
+  });
+});
+
+describe("quiet at night", () => {
+  const sleepToken = "nl-NL|ademhaling-short-sleep";
+  const evening = new Date("2026-03-01T21:00:00Z").getTime();
+
+  it.each(["Stop", "Cancel", "Pause"] as const)("%s during a sleep-ending track ends silently", (intent) => {
+    const plan = turn(intent, { playback: { token: sleepToken, offsetMs: 60_000 } });
+    expect(plan).toMatchObject({ endSession: true, stopPlayback: true });
+    expect(plan.speech).toBeUndefined();
+    expect(plan.reprompt).toBeUndefined();
+    expect(plan.state.offsetMs).toBe(60_000);
+  });
+
+  it("after a sleep-ending track (finished or spoken) stop is silent too; after a wake track it says goodbye", () => {
+    const afterSleep: UserState = { ...emptyState(), visits: 2, lastLocale: "nl-NL", lastTrackId: "ademhaling-short-sleep", updatedAt: new Date(evening - 30 * 60_000).toISOString() };
+    expect(turn("Stop", { state: afterSleep, newSession: true }).speech).toBeUndefined();
+    expect(turn("Cancel", { state: afterSleep, audioPlayer: false, newSession: true }).speech).toBeUndefined();
+    const spoken = turn("StartExercise", { slots: { exercise: "ademhaling", ending: "in bed" }, audioPlayer: false });
+    expect(turn("Stop", { state: spoken.state, audioPlayer: false }).speech).toBeUndefined();
+    // A day later the sleep track no longer makes it night.
+    const yesterday = { ...afterSleep, updatedAt: new Date(evening - 20 * 3_600_000).toISOString() };
+    expect(turn("Stop", { state: yesterday, newSession: true }).speech).toBe("Tot de volgende keer.");
+    expect(turn("Stop", { playback: { token: "nl-NL|ademhaling-short-wake", offsetMs: 1 } }).speech).toBe("Tot de volgende keer.");
+  });
+
+  it("an info piece asked for at night is one item and the session closes: no question, no reprompt", () => {
+    const afterSleep: UserState = { ...emptyState(), visits: 2, lastLocale: "nl-NL", lastTrackId: "bodyscan-short-sleep", updatedAt: new Date(evening - 10 * 60_000).toISOString() };
+    for (const intent of ["Why", "Tip", "RestMoments", "SeekHelp"] as const) {
+      const plan = turn(intent, { state: afterSleep, newSession: true });
+      expect(plan.endSession, intent).toBe(true);
+      expect(plan.reprompt, intent).toBeUndefined();
+      expect(plan.speech, intent).not.toMatch(/Nog eentje|oefening doen/);
+      expect(plan.state.info).toBeUndefined();
+    }
+    // The device's clock, when known: 22:00 in Amsterdam is night, 22:00 UTC-5 is 16:00.
+    expect(turn("Why", { timeZone: "Europe/Amsterdam", newSession: true }).endSession).toBe(true);
+    expect(turn("Why", { timeZone: "America/New_York", newSession: true }).endSession).toBe(false);
+    expect(turn("Why", { timeZone: "Not/AZone", newSession: true }).endSession).toBe(false);
+  });
+});
+
+describe("the turn loop: load, respond, save if changed", () => {
+  function countingStore(initial: Record<string, Record<string, unknown>> = {}) {
+    const data = new Map(Object.entries(initial));
+    const calls = { get: 0, save: 0 };
+    const store: StateStore = {
+      get: async (id) => (calls.get++, structuredClone(data.get(id) ?? {})),
+      save: async (id, attributes) => void (calls.save++, data.set(id, structuredClone(attributes))),
+      delete: async (id) => void data.delete(id),
+    };
+    return { store, calls, data };
+  }
+  const request = (intent: CoreIntent, extra: Partial<TurnRequest> = {}): TurnRequest => ({
+    locale: "nl-NL", intent, slots: {}, device: { audioPlayer: true }, newSession: false, userKey: "user-1", ...extra,
+  });
+
+  it("remembers across turns through the store, and writes only what changed", async () => {
+    const { store, calls, data } = countingStore();
+    const core = createCore(catalog, config, store);
+    await core.turn(request("StartExercise", { slots: { exercise: "ademhaling" }, newSession: true }));
+    expect(calls).toEqual({ get: 1, save: 1 });
+    expect(data.get("user-1")).toMatchObject({ visits: 1, lastTrackId: "ademhaling-short-wake", offsetMs: 0 });
+    // Nothing to remember: no write.
+    await core.turn(request("PlaybackNearlyFinished", { playback: { token: "nl-NL|ademhaling-short-wake", offsetMs: 170_000 } }));
+    await core.turn(request("Help"));
+    expect(calls.save).toBe(1);
+    const launch = await core.turn(request("Launch", { newSession: true }));
+    expect(launch.speech).toMatch(/^Welkom terug/);
+    expect(calls.save).toBe(2);
+  });
+
+  it("stored junk is read as a clean state; without a user key nothing is read or written", async () => {
+    const { store, calls } = countingStore({ "user-1": { visits: "lots", chunk: "x", pending: { length: 7 }, info: { id: "../x", next: -1 } } });
+    const core = createCore(catalog, config, store);
+    const plan = await core.turn(request("Launch", { newSession: true }));
+    expect(plan.speech).toContain("vervangt geen arts");
+    const { userKey: _none, ...anonymous } = request("Launch", { newSession: true });
+    await core.turn(anonymous);
+    expect(calls).toEqual({ get: 1, save: 1 });
+  });
+
+  it("asks the platform for the time zone once a month and remembers it; a failed lookup is not retried every turn", async () => {
+    const { store } = countingStore();
+    let now = new Date("2026-03-01T21:00:00Z");
+    const core = createCore(catalog, { ...config, now: () => now }, store);
+    let asked = 0;
+    const lookupTimeZone = async () => (asked++, "Europe/Amsterdam");
+    const first = await core.turn(request("Why", { newSession: true, lookupTimeZone }));
+    // 22:00 in Amsterdam: one item, and the session closes.
+    expect(first.endSession).toBe(true);
+    expect(first.state).toMatchObject({ timeZone: "Europe/Amsterdam", timeZoneCheckedAt: now.toISOString() });
+    now = new Date("2026-03-20T11:00:00Z");
+    expect((await core.turn(request("Why", { newSession: true, lookupTimeZone }))).endSession).toBe(false);
+    expect(asked).toBe(1);
+    now = new Date("2026-04-05T11:00:00Z");
+    await core.turn(request("Help", { lookupTimeZone }));
+    expect(asked).toBe(2);
+
+    const failing = countingStore();
+    const core2 = createCore(catalog, config, failing.store);
+    let tries = 0;
+    const broken = async () => (tries++, undefined);
+    await core2.turn(request("Launch", { newSession: true, lookupTimeZone: broken }));
+    await core2.turn(request("Help", { lookupTimeZone: broken }));
+    expect(tries).toBe(1);
+  });
+
+  it("a chunk heard to its end (the session just timed out) goes on with the next chapter another day", () => {
+    const t = track("nl-NL", "bodyscan-short-wake");
+    const first = turn("StartExercise", { slots: { exercise: "bodyscan" }, audioPlayer: false, newSession: true });
+    const later = turn("Continue", { state: first.state, audioPlayer: false, newSession: true });
+    expect(later.speech).toContain(speakBody(t.ssml.alexa[1]!));
+  });
+});
+
+describe("night", () => {
+  it.each([
+    ["2026-03-01T21:30:00Z", "Europe/Amsterdam", true],
+    ["2026-03-01T04:59:00Z", "Europe/Amsterdam", true],
+    ["2026-03-01T05:00:00Z", "Europe/Amsterdam", false],
+    ["2026-03-01T12:00:00Z", "Europe/Amsterdam", false],
+    ["2026-03-02T03:00:00Z", "America/New_York", true],
+    ["2026-03-01T21:30:00Z", undefined, false],
+  ] as const)("%s in %s → %s", (at, timeZone, night) => {
+    expect(isNight({ now: new Date(at), ...(timeZone ? { timeZone } : {}) })).toBe(night);
   });
 });

@@ -9,6 +9,7 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { PROFILES } from "../audio/audio-profiles.js";
 import type { Catalog, CatalogNarration, CatalogTrack } from "../catalog/catalog-types.js";
+import { skillFields } from "../catalog/skill-fields.js";
 import type { LoadedScript } from "../model/load-scripts.js";
 import { formatProblem } from "../model/script-problems.js";
 import type { Ending, Length, Locale } from "../model/script-schema.js";
@@ -20,7 +21,6 @@ import { createEngine } from "../speech/create-engine.js";
 import { RecordedEngine } from "../speech/recorded-engine.js";
 import { segmentKey, SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechRequest, TtsEngine } from "../speech/tts-engine.js";
-import { renderSsml } from "../ssml/render-ssml.js";
 import { checkScriptsOrThrow } from "../validate/check-scripts.js";
 import type { Timeline } from "../timeline/timeline-types.js";
 import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./build-manifest.js";
@@ -247,7 +247,7 @@ function catalogEntry(track: PlannedTrack, timeline: Timeline, { download, alexa
     files: { download, alexa },
     transcript,
     // Rendered every build: cheap, and a renderer fix reaches the skill without re-encoding audio.
-    ssml: { alexa: renderSsml(timeline, "alexa") },
+    ...skillFields(timeline),
     narration,
   };
 }

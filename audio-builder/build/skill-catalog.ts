@@ -19,8 +19,9 @@ export function toSkillCatalog(catalog: Catalog): SkillCatalog {
       ending: t.ending,
       durationMs: t.durationMs,
       chapters: t.chapters.map((c) => ({ ...c })),
+      ...(t.resumePoints ? { resumePoints: [...t.resumePoints] } : {}),
       files: { download: { path: t.files.download.path }, alexa: { path: t.files.alexa.path } },
-      ssml: { alexa: [...t.ssml.alexa] },
+      ssml: { alexa: [...t.ssml.alexa], ...(t.ssml.alexaChapters ? { alexaChapters: [...t.ssml.alexaChapters] } : {}) },
     })),
     info: catalog.info.map((i) => ({ ...i, items: i.items.map((item) => ({ ...item })) })),
   };

@@ -29,12 +29,23 @@ export interface CatalogTrack {
   ending: Ending;
   durationMs: number;
   chapters: CatalogChapter[];
+  /**
+   * Where playback may resume, ms ascending: every chapter start and, inside long chapters, step
+   * boundaries (a breathing cycle, a sentence) so that resume repeats at most about a minute.
+   * Absent in entries kept from a build before it existed: resume then uses the chapter starts.
+   */
+  resumePoints?: number[];
   /** download: for headphones and podcasts; alexa: 48 kbps MPEG-2 for Alexa's AudioPlayer and <audio>. */
   files: { download: CatalogFile; alexa: CatalogFile };
   /** WebVTT captions (speech and breathing phases). */
   transcript: CatalogFile;
-  /** The exercise as Alexa SSML for devices without AudioPlayer, split into response-sized chunks. */
-  ssml: { alexa: string[] };
+  /**
+   * The exercise as Alexa SSML <speak> documents for devices without AudioPlayer: one chapter per
+   * document (a chapter too long for one response is cut in several), each within Alexa's limits.
+   * alexaChapters[i] is the index into `chapters` of the chapter document i speaks (absent in
+   * entries from an older build).
+   */
+  ssml: { alexa: string[]; alexaChapters?: number[] };
   /** Who speaks the track (every build writes it; optional so hand-made catalogs in tests need not). */
   narration?: CatalogNarration;
 }

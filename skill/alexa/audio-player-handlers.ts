@@ -6,14 +6,14 @@ import type { interfaces, Response } from "ask-sdk-model";
 import type { CoreIntent } from "../core/conversation-types.js";
 import type { HandlerDeps } from "./intent-handlers.js";
 import { toAlexaResponse } from "./to-alexa-response.js";
-import { toTurnInput } from "./to-turn-input.js";
+import { toTurnRequest } from "./to-turn-request.js";
 
 function isType(input: HandlerInput, type: string): boolean {
   return getRequestType(input.requestEnvelope) === type;
 }
 
-function directivesOnly(deps: HandlerDeps, input: HandlerInput, intent: CoreIntent, allowDirectives = true): Response {
-  const plan = deps.core.respond(toTurnInput(input, intent));
+async function directivesOnly(deps: HandlerDeps, input: HandlerInput, intent: CoreIntent, allowDirectives = true): Promise<Response> {
+  const plan = await deps.core.turn(toTurnRequest(input, intent));
   const quiet = allowDirectives ? plan : { ...plan, play: undefined, stopPlayback: undefined, clearQueue: undefined };
   return toAlexaResponse(input, quiet, { conversational: false, log: deps.log });
 }

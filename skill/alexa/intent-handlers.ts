@@ -3,11 +3,11 @@
 import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from "ask-sdk-core";
 import type { Response, SessionEndedRequest } from "ask-sdk-model";
 import type { CoreIntent } from "../core/conversation-types.js";
-import type { Core } from "../core/respond.js";
+import type { Core } from "../core/turn-loop.js";
 import { CUSTOM_INTENTS } from "./interaction-model/model-types.js";
 import type { LogLine } from "./interceptors.js";
 import { toAlexaResponse } from "./to-alexa-response.js";
-import { toTurnInput } from "./to-turn-input.js";
+import { toTurnRequest } from "./to-turn-request.js";
 
 export interface HandlerDeps {
   core: Core;
@@ -19,8 +19,8 @@ function isIntent(input: HandlerInput, ...names: string[]): boolean {
   return getRequestType(envelope) === "IntentRequest" && names.includes(getIntentName(envelope));
 }
 
-function answer(deps: HandlerDeps, input: HandlerInput, intent: CoreIntent): Response {
-  const plan = deps.core.respond(toTurnInput(input, intent));
+async function answer(deps: HandlerDeps, input: HandlerInput, intent: CoreIntent): Promise<Response> {
+  const plan = await deps.core.turn(toTurnRequest(input, intent));
   return toAlexaResponse(input, plan, { conversational: true, log: deps.log });
 }
 
@@ -44,6 +44,9 @@ export function createIntentHandlers(deps: HandlerDeps): RequestHandler[] {
   const RestMomentsHandler = intentHandler(deps, "RestMoments", CUSTOM_INTENTS.restMoments);
   const SeekHelpHandler = intentHandler(deps, "SeekHelp", CUSTOM_INTENTS.seekHelp);
   const ContinueHandler = intentHandler(deps, "Continue", CUSTOM_INTENTS.continue);
+  // "Nog eentje?" / "Another one?" is answered with yes or no.
+  const YesHandler = intentHandler(deps, "Yes", "AMAZON.YesIntent");
+  const NoHandler = intentHandler(deps, "No", "AMAZON.NoIntent");
   const HelpHandler = intentHandler(deps, "Help", "AMAZON.HelpIntent");
   // While a track plays, "Alexa, stop" arrives as Pause, Stop or Cancel depending on the device:
   // all three stop the player and keep the position, so "Alexa, resume" works after any of them.
@@ -67,11 +70,11 @@ export function createIntentHandlers(deps: HandlerDeps): RequestHandler[] {
   };
   const SessionEndedHandler: RequestHandler = {
     canHandle: (input) => getRequestType(input.requestEnvelope) === "SessionEndedRequest",
-    handle: (input) => {
+    handle: async (input) => {
       const request = input.requestEnvelope.request as SessionEndedRequest;
       if (request.reason === "ERROR") deps.log(`alexa: session ended with ${request.error?.type ?? "an error"}`);
       // Alexa ignores any answer to SessionEndedRequest: run the core for its bookkeeping only.
-      const plan = deps.core.respond(toTurnInput(input, "SessionEnded"));
+      const plan = await deps.core.turn(toTurnRequest(input, "SessionEnded"));
       return toAlexaResponse(input, { ...plan, speech: undefined, reprompt: undefined, card: undefined }, { conversational: false, log: deps.log });
     },
   };
@@ -85,6 +88,8 @@ export function createIntentHandlers(deps: HandlerDeps): RequestHandler[] {
     RestMomentsHandler,
     SeekHelpHandler,
     ContinueHandler,
+    YesHandler,
+    NoHandler,
     HelpHandler,
     PauseHandler,
     StopHandler,

@@ -1,20 +1,20 @@
-// Builds the Alexa skill once per container: catalog, core, persistence, handlers, interceptors.
+// Builds the Alexa skill once per container: catalog, store and core (which owns each turn's
+// state), handlers, the logging interceptor.
 // Lambda (lambda.ts), the local server (local-server.ts), the tests and the bench all build it here.
-import { DefaultApiClient, SkillBuilders, type PersistenceAdapter, type Skill } from "ask-sdk-core";
+import { DefaultApiClient, SkillBuilders, type Skill } from "ask-sdk-core";
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import type { SkillCatalog } from "../../audio-builder/catalog/skill-catalog-types.js";
 import { loadCatalog } from "../core/load-catalog.js";
-import { createCore } from "../core/respond.js";
+import { createCore } from "../core/turn-loop.js";
 import { createStateStore } from "../persistence/create-persistence.js";
-import { StateStorePersistenceAdapter } from "../persistence/persistence-adapter.js";
 import type { StateStore } from "../persistence/state-store.js";
 import { createAudioPlayerHandlers } from "./audio-player-handlers.js";
 import { createCanFulfillHandler } from "./can-fulfill-handler.js";
 import { inLambda, readAlexaConfig, type AlexaConfig, type ReadConfigOptions } from "./config.js";
 import { createErrorHandler } from "./error-handler.js";
 import { createIntentHandlers } from "./intent-handlers.js";
-import { loadStateInterceptor, saveStateInterceptor, type LogLine } from "./interceptors.js";
-import { createReminderHandlers, type ReminderHandlerOptions } from "./reminders/reminder-handlers.js"; // issue 17
+import { logRequestInterceptor, type LogLine } from "./interceptors.js";
+import { createReminderHandlers, type ReminderHandlerOptions } from "./reminders/reminder-handlers.js";
 
 export interface AlexaSkillOptions {
   config: AlexaConfig;
@@ -32,11 +32,6 @@ export interface AlexaSkillOptions {
 export function createAlexaSkill(options: AlexaSkillOptions): Skill {
   const log = options.log ?? ((line: string) => console.log(line));
   const { config } = options;
-  const core = createCore(options.catalog, {
-    audioBaseUrl: config.audioBaseUrl,
-    ...(config.artUrl ? { artUrl: config.artUrl } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
   const store =
     options.store ??
     createStateStore({
@@ -45,7 +40,11 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
       ...(config.tableName ? { tableName: config.tableName } : {}),
       ...(config.persistenceTimeoutMs ? { timeoutMs: config.persistenceTimeoutMs } : {}),
     });
-  const persistence: PersistenceAdapter = new StateStorePersistenceAdapter(store);
+  const core = createCore(
+    options.catalog,
+    { audioBaseUrl: config.audioBaseUrl, ...(config.artUrl ? { artUrl: config.artUrl } : {}), ...(options.now ? { now: options.now } : {}) },
+    store,
+  );
   const deps = { core, log };
 
   const builder = SkillBuilders.custom()
@@ -56,11 +55,10 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
       ...createReminderHandlers(deps, options.reminders),
       ...createIntentHandlers(deps),
     )
-    .addRequestInterceptors(loadStateInterceptor(log))
-    .addResponseInterceptors(saveStateInterceptor(log))
+    .addRequestInterceptors(logRequestInterceptor(log))
     .addErrorHandlers(createErrorHandler(log))
-    .withPersistenceAdapter(persistence)
-    .withApiClient(new DefaultApiClient()) // issue 17: Reminders and settings APIs
+    // The Reminders and settings APIs (serviceClientFactory) need an API client.
+    .withApiClient(new DefaultApiClient())
     .withCustomUserAgent("rustpunt");
   if (config.skillId) builder.withSkillId(config.skillId);
   return builder.create();

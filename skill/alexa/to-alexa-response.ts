@@ -3,7 +3,6 @@
 import type { HandlerInput } from "ask-sdk-core";
 import type { interfaces, Response } from "ask-sdk-model";
 import type { PlayInstruction, ResponsePlan } from "../core/conversation-types.js";
-import { rememberState } from "./interceptors.js";
 
 export interface ResponseOptions {
   /** False for AudioPlayer and PlaybackController requests. */
@@ -12,7 +11,6 @@ export interface ResponseOptions {
 }
 
 export function toAlexaResponse(input: HandlerInput, plan: ResponsePlan, options: ResponseOptions): Response {
-  rememberState(input, plan.state);
   if (plan.log) options.log?.(`alexa: ${plan.log}`);
   const builder = input.responseBuilder;
 
@@ -25,7 +23,7 @@ export function toAlexaResponse(input: HandlerInput, plan: ResponsePlan, options
   if (plan.stopPlayback && !plan.play) builder.addAudioPlayerStopDirective();
   if (plan.play) {
     const play = plan.play;
-    builder.addAudioPlayerPlayDirective("REPLACE_ALL", play.url, play.token, play.offsetMs, undefined, metadata(play));
+    builder.addAudioPlayerPlayDirective("REPLACE_ALL", play.urls.alexa, play.token, play.offsetMs, undefined, metadata(play));
   }
   // Sessionless requests must not set the flag; with a Play directive the session must end so the
   // device plays instead of listening.

@@ -32,12 +32,6 @@ function daysBetween(day: string, earlier: string): number {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Quiet hours: answers end without a follow-up question. */
-export function isNight(now: Date, timeZone: string): boolean {
-  const { hour } = localTime(now, timeZone);
-  return hour >= 22 || hour < 7;
-}
-
 /**
  * Notes that `track` was heard to `offsetMs` (its end when finished). Counts once per track per
  * local day, when at least MOSTLY_DONE of it was heard.
@@ -62,12 +56,12 @@ export function summarize(state: UserState, now: Date, locale: Locale): { week: 
   return { week: { days: week.length, exercises: week.reduce((sum, d) => sum + d.count, 0) }, month: { days: within(30).length } };
 }
 
-/** "Hoe vaak heb ik deze week ontspannen?": the last 7 and 30 days, kindly. */
-export function lookBack(input: TurnInput, state: UserState, now: Date): ResponsePlan {
+/** "Hoe vaak heb ik deze week ontspannen?": the last 7 and 30 days, kindly; at night without a follow-up question. */
+export function lookBack(input: TurnInput, state: UserState, now: Date, night: boolean): ResponsePlan {
   const p = reminderPhrasesFor(input.locale);
   const { week, month } = summarize(state, now, input.locale);
   const answer = p.lookBack(week, month);
-  if (isNight(now, timeZoneOf(state, input.locale))) return { speech: escapeSpeech(answer), endSession: true, state };
+  if (night) return { speech: escapeSpeech(answer), endSession: true, state };
   return { speech: escapeSpeech(`${answer} ${p.lookBackOffer}`), reprompt: escapeSpeech(p.lookBackOffer), endSession: false, state };
 }
 

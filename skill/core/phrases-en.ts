@@ -3,11 +3,12 @@ import { listJoin, type Phrases } from "./phrases.js";
 const list = (titles: string[]): string => listJoin(titles, "or");
 
 export const phrasesEn: Phrases = {
-  welcomeFirst:
-    "Welcome to Rustpunt. Rustpunt guides you through short relaxation exercises; it does not replace a doctor.",
+  welcome: "Welcome to Rustpunt.",
+  about: "Rustpunt guides you through short relaxation exercises; it does not replace a doctor.",
   welcomeBack: "Welcome back to Rustpunt.",
   resumeOffer: (title) => `Say 'resume' to carry on with ${title}.`,
   whichExercise: "Which exercise would you like to do?",
+  chooseExercise: (titles) => `Which exercise would you like to do: ${list(titles)}?`,
   listExercises: (titles) => `You can choose ${list(titles)}. Which exercise would you like?`,
   unknownExercise: (titles) => `I don't know that exercise. You can choose ${list(titles)}. Which one would you like?`,
   startIntro: (title, length, minutes, sleep) =>
@@ -18,9 +19,14 @@ export const phrasesEn: Phrases = {
   continueReprompt: "Say 'continue' to go on, or 'stop' to stop.",
   chunkEnd: (sleep) => (sleep ? "Sleep well." : "That was the exercise. Until next time."),
   notOnThisDevice: "Sorry, I can't play this exercise on this device.",
-  whyShort: (intro, titles) => `${intro} ${titles.map((t) => `${t}.`).join(" ")}`,
   tip: (title, text) => `Here's a tip: ${title}. ${text}`,
-  afterInfo: "Would you like to do an exercise, or hear another tip?",
+  anotherOne: "Another one?",
+  anotherOneReprompt: "Would you like to hear another one? Say 'yes' or 'no'.",
+  afterInfo: "Would you like to do an exercise?",
+  theExercise: "the exercise",
+  playbackFailed: (title) => `Sorry, ${title} didn't play. Say 'resume' to try again, or 'stop'.`,
+  retryOffer: (title) => `Last time, ${title} didn't play. Say 'resume' to try again.`,
+  retryReprompt: "Say 'resume' to try again, or choose another exercise.",
   infoMissing: "I don't have anything on that right now.",
   help:
     "You can choose an exercise, for example 'breathing', 'body scan', 'visualisation' or 'muscle relaxation'. " +

@@ -3,11 +3,12 @@ import { listJoin, type Phrases } from "./phrases.js";
 const list = (titles: string[]): string => listJoin(titles, "of");
 
 export const phrasesNl: Phrases = {
-  welcomeFirst:
-    "Welkom bij Rustpunt. Rustpunt begeleidt je met korte ontspanningsoefeningen; het vervangt geen arts.",
+  welcome: "Welkom bij Rustpunt.",
+  about: "Rustpunt begeleidt je met korte ontspanningsoefeningen; het vervangt geen arts.",
   welcomeBack: "Welkom terug bij Rustpunt.",
   resumeOffer: (title) => `Zeg 'ga verder' om verder te gaan met ${title}.`,
   whichExercise: "Welke oefening wil je doen?",
+  chooseExercise: (titles) => `Welke oefening wil je doen: ${list(titles)}?`,
   listExercises: (titles) => `Je kunt kiezen uit ${list(titles)}. Welke oefening wil je doen?`,
   unknownExercise: (titles) => `Die oefening ken ik niet. Je kunt kiezen uit ${list(titles)}. Welke wil je doen?`,
   startIntro: (title, length, minutes, sleep) =>
@@ -18,9 +19,14 @@ export const phrasesNl: Phrases = {
   continueReprompt: "Zeg 'verder' om door te gaan, of 'stop' om te stoppen.",
   chunkEnd: (sleep) => (sleep ? "Slaap lekker." : "Dat was de oefening. Tot de volgende keer."),
   notOnThisDevice: "Deze oefening kan ik op dit apparaat helaas niet laten horen.",
-  whyShort: (intro, titles) => `${intro} ${titles.map((t) => `${t}.`).join(" ")}`,
   tip: (title, text) => `Een tip: ${title}. ${text}`,
-  afterInfo: "Wil je een oefening doen, of nog een tip horen?",
+  anotherOne: "Nog eentje?",
+  anotherOneReprompt: "Wil je er nog eentje horen? Zeg 'ja' of 'nee'.",
+  afterInfo: "Wil je een oefening doen?",
+  theExercise: "de oefening",
+  playbackFailed: (title) => `Het afspelen van ${title} lukte niet. Zeg 'ga verder' om het nog eens te proberen, of 'stop'.`,
+  retryOffer: (title) => `Vorige keer lukte het afspelen van ${title} niet. Zeg 'ga verder' om het nog eens te proberen.`,
+  retryReprompt: "Zeg 'ga verder' om het nog eens te proberen, of kies een andere oefening.",
   infoMissing: "Daar heb ik nu even niets over.",
   help:
     "Je kunt een oefening kiezen, bijvoorbeeld 'ademhaling', 'bodyscan', 'visualisatie' of 'spierontspanning'. " +

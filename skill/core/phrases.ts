@@ -5,11 +5,16 @@ import { phrasesEn } from "./phrases-en.js";
 import { phrasesNl } from "./phrases-nl.js";
 
 export interface Phrases {
-  welcomeFirst: string;
+  /** The one greeting of a first launch; the exercises greet the listener themselves. */
+  welcome: string;
+  /** What Rustpunt is and is not; said once, on the first visit, however it starts. */
+  about: string;
   welcomeBack: string;
   /** Offered on a return visit when something can be resumed. */
   resumeOffer(title: string): string;
   whichExercise: string;
+  /** "Start an exercise" without a name: which one (a length or ending already given is kept). */
+  chooseExercise(titles: string[]): string;
   listExercises(titles: string[]): string;
   unknownExercise(titles: string[]): string;
   startIntro(title: string, length: Length, minutes: number, sleep: boolean): string;
@@ -19,9 +24,19 @@ export interface Phrases {
   continueReprompt: string;
   chunkEnd(sleep: boolean): string;
   notOnThisDevice: string;
-  whyShort(intro: string, titles: string[]): string;
   tip(title: string, text: string): string;
+  /** After one item of an info piece that has more. */
+  anotherOne: string;
+  anotherOneReprompt: string;
+  /** After the last item, or when the person wants no more. */
   afterInfo: string;
+  /** "de oefening": names a track we could not identify. */
+  theExercise: string;
+  /** The track could not be played: honest, and how to try again. */
+  playbackFailed(title: string): string;
+  /** Next conversation after a failed track (Alexa cannot speak in answer to the failure itself). */
+  retryOffer(title: string): string;
+  retryReprompt: string;
   infoMissing: string;
   help: string;
   fallback: string;

@@ -36,3 +36,15 @@ export function clampOffset(track: CatalogTrack, offsetMs: number): number {
   if (!Number.isFinite(offsetMs) || offsetMs < 0) return 0;
   return Math.min(Math.round(offsetMs), Math.max(0, track.durationMs - 1));
 }
+
+/**
+ * Where "resume" starts: the last resume point at or before the offset. The catalog's resume
+ * points add step boundaries inside long chapters (a breathing block of many cycles), so at most
+ * about a minute is heard again; a catalog without them resumes at the chapter's start.
+ */
+export function resumePointAt(track: CatalogTrack, offsetMs: number): number {
+  const points = track.resumePoints?.filter((ms) => Number.isFinite(ms) && ms >= 0) ?? [];
+  let at = chapterStartAt(track, offsetMs);
+  for (const ms of points) if (ms <= offsetMs && ms > at) at = ms;
+  return at;
+}

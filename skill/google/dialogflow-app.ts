@@ -9,14 +9,10 @@ import {
   type DialogflowConversation,
   type Contexts,
 } from "actions-on-google/dist/service/dialogflow/index.js";
-import type { CoreIntent, Locale, PlaybackReport, TurnInput } from "../core/conversation-types.js";
-import { formatToken } from "../core/playback-token.js";
-import { phrasesFor } from "../core/phrases.js";
-import type { Core } from "../core/respond.js";
+import type { CoreIntent, Locale, PlaybackReport, TurnRequest } from "../core/conversation-types.js";
 import { escapeSpeech } from "../core/ssml-text.js";
-import { parseUserState } from "../core/user-state.js";
-import type { StateStore, StoredAttributes } from "../persistence/state-store.js";
-import { REMINDER_AGENT_INTENTS } from "./agent/agent-phrases-reminders.js"; // issue 17
+import type { Core } from "../core/turn-loop.js";
+import { REMINDER_AGENT_INTENTS } from "./agent/agent-phrases-reminders.js";
 import { googlePhrasesFor } from "./google-phrases.js";
 import { isAnonymousId, localeOf, slotsOf, stateKey, type GoogleUserStorage } from "./google-request.js";
 import { renderPlan, simpleResponse } from "./google-response.js";
@@ -37,17 +33,23 @@ export const INTENT_MAP: Readonly<Record<string, CoreIntent>> = {
   "Default Fallback Intent": "Fallback",
   ...REMINDER_AGENT_INTENTS, // issue 17: reminders (answered honestly: no reminders API) and the look back
 };
+
+/**
+ * Answers to "nog eentje?" / "another one?". The webhook understands them; the agent export
+ * (generated from INTENT_MAP and agent-phrases.ts) gets them once its phrases have yes and no.
+ * Until then "verder" / "continue" asks for the next item too.
+ */
+export const REPLY_INTENTS: Readonly<Record<string, CoreIntent>> = { yes: "Yes", no: "No" };
 /** Triggered by the actions_intent_MEDIA_STATUS event when a media response stops. */
 export const MEDIA_STATUS_INTENT = "media_status";
 
 const MEDIA_CAPABILITY = "actions.capability.MEDIA_RESPONSE_AUDIO";
 
 export interface GoogleAppOptions {
+  /** The conversation core, with the state store it loads and saves each turn through. */
   core: Core;
+  /** For the suggestion chips only (exercise titles). */
   catalog: SkillCatalog;
-  store: StateStore;
-  audioBaseUrl: string;
-  artUrl?: string;
   /** One line per event for the operator; never user data. */
   log?: (line: string) => void;
 }
@@ -63,43 +65,29 @@ export function createDialogflowApp(options: GoogleAppOptions): GoogleApp {
 
   const turn = async (conv: Conv, intent: CoreIntent, playback?: PlaybackReport): Promise<void> => {
     const locale = localeOfConv(conv);
-    const key = stateKey(anonymousId(conv));
-    const state = parseUserState(await options.store.get(key));
-    const input: TurnInput = {
+    const request: TurnRequest = {
       locale,
       intent,
       slots: intent === "StartExercise" ? slotsOf(conv.parameters) : {},
-      state,
       device: { audioPlayer: conv.surface.capabilities.has(MEDIA_CAPABILITY) },
+      // "Talk to Rustpunt (about ...)": a new conversation, however it starts. Integrations other
+      // than Google send no conversation type; their welcome still starts one.
+      newSession: conv.type === "NEW" || intent === "Launch",
+      userKey: stateKey(anonymousId(conv)),
     };
-    if (playback) input.playback = playback;
-    const plan = options.core.respond(input);
+    if (playback) request.playback = playback;
+    const plan = await options.core.turn(request);
     if (plan.log) log(`google: ${plan.log}`);
-    await options.store.save(key, { ...plan.state } as StoredAttributes);
-    const p = phrasesFor(locale);
-    // Plans without words (player events) still need one sentence on Google, which answers every turn.
-    const silent =
-      intent === "PlaybackFinished"
-        ? p.chunkEnd(options.catalog.tracks.find((t) => t.locale === state.lastLocale && t.id === state.lastTrackId)?.ending === "sleep")
-        : intent === "PlaybackFailed"
-          ? p.notOnThisDevice
-          : p.goodbye;
-    renderPlan(conv, plan, { catalog: options.catalog, audioBaseUrl: options.audioBaseUrl, ...(options.artUrl ? { artUrl: options.artUrl } : {}), locale }, escapeSpeech(silent));
+    renderPlan(conv, plan, { locale, titles: titlesOf(options.catalog, locale) });
   };
 
-  for (const [name, intent] of Object.entries(INTENT_MAP)) app.intent(name, (conv) => turn(conv, intent));
+  for (const [name, intent] of Object.entries({ ...INTENT_MAP, ...REPLY_INTENTS })) app.intent(name, (conv) => turn(conv, intent));
 
-  app.intent(MEDIA_STATUS_INTENT, async (conv) => {
+  // Google's media status names no track: the core takes the one it started last.
+  app.intent(MEDIA_STATUS_INTENT, (conv) => {
     const status = (conv.arguments.get("MEDIA_STATUS") as { status?: string } | undefined)?.status;
-    const state = parseUserState(await options.store.get(stateKey(anonymousId(conv))));
-    // Google's media status names no track: what we started last is what finished.
-    const track = options.catalog.tracks.find((t) => t.locale === state.lastLocale && t.id === state.lastTrackId);
-    const report: PlaybackReport | undefined = track
-      ? { token: formatToken({ locale: track.locale, trackId: track.id }), offsetMs: status === "FINISHED" ? track.durationMs : (state.offsetMs ?? 0) }
-      : undefined;
-    if (status === "FINISHED") return turn(conv, "PlaybackFinished", report);
-    if (status === "FAILED") return turn(conv, "PlaybackFailed", report ? { ...report, error: "media status FAILED" } : undefined);
-    return turn(conv, "Stop", report);
+    if (status === "FAILED") return turn(conv, "PlaybackFailed", { token: "", offsetMs: 0, error: "media status FAILED" });
+    return turn(conv, status === "FINISHED" ? "PlaybackFinished" : "Stop");
   });
 
   // An intent this version does not know (an agent newer than the code): the core's fallback.
@@ -111,6 +99,10 @@ export function createDialogflowApp(options: GoogleAppOptions): GoogleApp {
   });
 
   return app;
+}
+
+function titlesOf(catalog: SkillCatalog, locale: Locale): string[] {
+  return catalog.exercises.filter((e) => e.locale === locale).map((e) => e.title);
 }
 
 function localeOfConv(conv: Conv): Locale {

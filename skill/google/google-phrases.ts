@@ -4,10 +4,12 @@
 import type { Locale } from "../core/conversation-types.js";
 
 export interface GooglePhrases {
-  /** Chips while a track plays. */
+  /** Chips while a track plays; the first alone while a sleep-ending track plays. */
   playing: string[];
   /** Chips between SSML chunks on a surface without media output. */
   chunks: string[];
+  /** Chips after one item of an info piece ("nog eentje?"). */
+  another: string[];
   /** Chips after a question (follow the exercise titles). */
   asking: string[];
   /** Said when something went wrong on our side. */
@@ -17,6 +19,7 @@ export interface GooglePhrases {
 const nl: GooglePhrases = {
   playing: ["Stop", "Geef me een tip"],
   chunks: ["Verder", "Stop"],
+  another: ["Ja", "Nee"],
   asking: ["Geef me een tip", "Waarom ontspannen?", "Help"],
   sorry: "Sorry, er ging iets mis. Probeer het straks nog eens.",
 };
@@ -24,6 +27,7 @@ const nl: GooglePhrases = {
 const en: GooglePhrases = {
   playing: ["Stop", "Give me a tip"],
   chunks: ["Continue", "Stop"],
+  another: ["Yes", "No"],
   asking: ["Give me a tip", "Why relax?", "Help"],
   sorry: "Sorry, something went wrong. Please try again in a moment.",
 };

@@ -6,9 +6,9 @@
 // - a simple response's display text is at most 640 characters; chips at most 8, 25 characters each;
 // - the catalog's Alexa SSML uses only <speak>, <s>, <prosody rate>, <break time ≤ 10s>, which
 //   Google's SSML supports as well (audio-builder/ssml/render-google.ts renders the same pieces).
-import type { SkillCatalog, SkillCatalogTrack } from "../../audio-builder/catalog/skill-catalog-types.js";
+// Everything comes from the plan: the track's URL, title and words; nothing is looked up again.
 import type { Locale, ResponsePlan } from "../core/conversation-types.js";
-import { parseToken } from "../core/playback-token.js";
+import { phrasesFor } from "../core/phrases.js";
 import { escapeSpeech } from "../core/ssml-text.js";
 import { Image, MediaObject, SimpleResponse, Suggestions } from "actions-on-google/dist/service/actionssdk/conversation/response/index.js";
 import type { DialogflowConversation } from "actions-on-google/dist/service/dialogflow/index.js";
@@ -19,39 +19,50 @@ export const MAX_CHIPS = 8;
 export const MAX_CHIP_LENGTH = 25;
 
 export interface RenderContext {
-  catalog: SkillCatalog;
-  audioBaseUrl: string;
-  artUrl?: string;
   locale: Locale;
+  /** The exercise titles, offered as chips when the conversation waits for a choice. */
+  titles: string[];
 }
 
 // Only the response-building methods are used; any conversation type will do.
 type Conv = Pick<DialogflowConversation, "ask" | "close" | "noInputs">;
 
-export function renderPlan(conv: Conv, plan: ResponsePlan, ctx: RenderContext, fallbackSpeech: string): void {
-  const speech = plan.speech ?? (plan.play ? escapeSpeech(plan.play.title) : fallbackSpeech);
-  const simple = simpleResponse(speech);
-
-  const track = plan.play ? playedTrack(ctx.catalog, plan.play.token, plan.play.trackId, ctx.locale) : undefined;
-  if (plan.play && track) {
-    conv.ask(simple);
-    conv.ask(mediaObject(track, plan.play.title, plan.play.subtitle, ctx));
-    conv.ask(new Suggestions(chips(googlePhrasesFor(ctx.locale).playing)));
+export function renderPlan(conv: Conv, plan: ResponsePlan, ctx: RenderContext): void {
+  const phrases = googlePhrasesFor(ctx.locale);
+  if (plan.play) {
+    conv.ask(simpleResponse(plan.speech ?? plan.play.speechFallback));
+    const art = plan.play.artUrl ? new Image({ url: plan.play.artUrl, alt: plan.play.title }) : undefined;
+    conv.ask(
+      new MediaObject({
+        url: plan.play.urls.download,
+        name: plan.play.title,
+        description: plan.play.subtitle,
+        // Google takes an icon or a large image, not both.
+        ...(art ? { image: art } : {}),
+      }),
+    );
+    // Falling asleep: one quiet button, no invitation to more.
+    conv.ask(new Suggestions(chips(plan.play.sleep ? phrases.playing.slice(0, 1) : phrases.playing)));
     return;
   }
   if (plan.endSession) {
-    conv.close(simple);
+    // Google closes only with words on the screen; when the core chose silence (at night), the
+    // goodbye is shown and nothing is spoken.
+    conv.close(plan.speech ? simpleResponse(plan.speech) : silentResponse(escapeSpeech(phrasesFor(ctx.locale).goodbye)));
     return;
   }
-  conv.ask(simple);
+  conv.ask(simpleResponse(plan.speech ?? escapeSpeech(phrasesFor(ctx.locale).anythingElse)));
   if (plan.reprompt) conv.noInputs = [`<speak>${plan.reprompt}</speak>`];
-  const phrases = googlePhrasesFor(ctx.locale);
-  const titles = ctx.catalog.exercises.filter((e) => e.locale === ctx.locale).map((e) => e.title);
-  conv.ask(new Suggestions(chips(plan.state.chunk ? phrases.chunks : [...titles, ...phrases.asking])));
+  const labels = plan.awaiting === "continue" ? phrases.chunks : plan.awaiting === "another" ? phrases.another : [...ctx.titles, ...phrases.asking];
+  conv.ask(new Suggestions(chips(labels)));
 }
 
 export function simpleResponse(speechBody: string): SimpleResponse {
   return new SimpleResponse({ speech: `<speak>${speechBody}</speak>`, text: displayText(speechBody) });
+}
+
+function silentResponse(shownBody: string): SimpleResponse {
+  return new SimpleResponse({ speech: '<speak><break time="100ms"/></speak>', text: displayText(shownBody) });
 }
 
 /** Screens show the words without markup, shortened to Google's 640 characters. */
@@ -83,30 +94,4 @@ function chips(labels: string[]): string[] {
     }
   }
   return out.slice(0, MAX_CHIPS);
-}
-
-function playedTrack(catalog: SkillCatalog, token: string, trackId: string, locale: Locale): SkillCatalogTrack | undefined {
-  const parsed = parseToken(token);
-  const at = parsed?.locale ?? locale;
-  return catalog.tracks.find((t) => t.locale === at && t.id === (parsed?.trackId ?? trackId));
-}
-
-/**
- * Google plays the download profile (64 kb/s, the quality meant for headphones and speakers) when the catalog has
- * it; the core's PlayInstruction carries the Alexa file, which is also valid MP3 over HTTPS.
- */
-export function mediaUrl(track: Pick<SkillCatalogTrack, "files">, audioBaseUrl: string): string {
-  const file = (track.files.download as { path?: string } | undefined)?.path ?? track.files.alexa.path;
-  return `${audioBaseUrl.replace(/\/+$/, "")}/${file.replace(/^\/+/, "")}`;
-}
-
-function mediaObject(track: SkillCatalogTrack, title: string, subtitle: string, ctx: RenderContext): MediaObject {
-  const art = ctx.artUrl ? new Image({ url: ctx.artUrl, alt: title }) : undefined;
-  return new MediaObject({
-    url: mediaUrl(track, ctx.audioBaseUrl),
-    name: title,
-    description: subtitle,
-    // Google takes an icon or a large image, not both.
-    ...(art ? { image: art } : {}),
-  });
 }

@@ -2,7 +2,7 @@
 // header first, then size, then JSON and shape; a request that fails any of them never reaches
 // the app, and the answer names no reason a caller could probe with.
 import { loadCatalog } from "../core/load-catalog.js";
-import { createCore } from "../core/respond.js";
+import { createCore } from "../core/turn-loop.js";
 import { createStateStore } from "../persistence/create-persistence.js";
 import type { StateStore } from "../persistence/state-store.js";
 import { readGoogleConfig, type GoogleConfig } from "./config.js";
@@ -50,8 +50,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       ...(config.persistenceTimeoutMs ? { timeoutMs: config.persistenceTimeoutMs } : {}),
       log,
     });
-  const core = createCore(catalog, { audioBaseUrl: config.audioBaseUrl, ...(config.artUrl ? { artUrl: config.artUrl } : {}) });
-  const app = createDialogflowApp({ core, catalog, store, audioBaseUrl: config.audioBaseUrl, ...(config.artUrl ? { artUrl: config.artUrl } : {}), log });
+  const core = createCore(catalog, { audioBaseUrl: config.audioBaseUrl, ...(config.artUrl ? { artUrl: config.artUrl } : {}) }, store);
+  const app = createDialogflowApp({ core, catalog, log });
   const secret = secretSource(config.secret, options.readParameter);
   return (event) => handle(event, app, secret, log);
 }

@@ -1,6 +1,6 @@
-// What every platform needs from storage: the attributes of one user, by user id. Alexa reaches it
-// through ask-sdk-core's PersistenceAdapter (persistence-adapter.ts); Google, which has no request
-// envelope, uses a StateStore directly.
+// What every platform needs from storage: the attributes of one user, by user id. The conversation
+// core loads and saves through it for both platforms (skill/core/turn-loop.ts); persistence-adapter.ts
+// offers the same store as ask-sdk-core's PersistenceAdapter to any handler that wants one.
 import { createHash } from "node:crypto";
 
 export type StoredAttributes = Record<string, unknown>;

@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CatalogFile, CatalogTrack } from "../../audio-builder/catalog/catalog-types.js";
 import type { SkillCatalog } from "../../audio-builder/catalog/skill-catalog-types.js";
+import { skillFields } from "../../audio-builder/catalog/skill-fields.js";
 import { composeCatalog } from "../../audio-builder/build/compose-catalog.js";
 import { planTracks, type TrackFilter } from "../../audio-builder/build/plan-tracks.js";
 import { toSkillCatalog } from "../../audio-builder/build/skill-catalog.js";
 import { trackTitle } from "../../audio-builder/build/track-labels.js";
 import { loadScriptsOrThrow } from "../../audio-builder/model/load-scripts.js";
-import { renderSsml } from "../../audio-builder/ssml/render-ssml.js";
 import { buildTimeline } from "../../audio-builder/timeline/build-timeline.js";
 import { estimateSpeech } from "../../audio-builder/timeline/estimate-speech.js";
 
@@ -33,7 +33,7 @@ export async function skillCatalogFromScripts(filter: TrackFilter = {}): Promise
       chapters: timeline.chapters.map((c) => ({ id: c.id, title: c.title, startMs: c.startMs })),
       files: { download: file(t.paths.download, "audio/mpeg"), alexa: file(t.paths.alexa, "audio/mpeg") },
       transcript: file(t.paths.transcript, "text/vtt"),
-      ssml: { alexa: renderSsml(timeline, "alexa") },
+      ...skillFields(timeline),
     };
   });
   return toSkillCatalog(composeCatalog(scripts, tracks));

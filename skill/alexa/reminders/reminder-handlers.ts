@@ -1,15 +1,15 @@
 // Alexa handlers for issue 17: reminders (create, list, change, stop), the answer to the
 // voice-permission question (Connections.Response to AskFor) and the look back. Each turns the
-// request into the core's terms, lets the core decide, runs a reminders operation when the plan
-// carries one, and renders the plan, with the AskFor directive or the permissions card when the
-// core asks for permission.
+// request into the core's terms and hands the core a way to run a reminders operation (the core
+// decides, runs it and settles the answer within its turn), then renders the plan, with the AskFor
+// directive or the permissions card when the core asks for permission.
 import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from "ask-sdk-core";
 import type { interfaces, IntentRequest, Response, Slot } from "ask-sdk-model";
-import type { CoreIntent, ResponsePlan, TurnInput, TurnSlots } from "../../core/conversation-types.js";
+import type { CoreIntent, TurnSlots } from "../../core/conversation-types.js";
 import type { HandlerDeps } from "../intent-handlers.js";
 import { REMINDER_INTENTS } from "../interaction-model/samples-reminders.js";
 import { toAlexaResponse } from "../to-alexa-response.js";
-import { toTurnInput } from "../to-turn-input.js";
+import { toTurnRequest } from "../to-turn-request.js";
 import { DEFAULT_SERVICE_OPTIONS, runReminderOperation, REMINDERS_SCOPE, remindersGranted, type ReminderServiceOptions } from "./reminders-service.js";
 
 export interface ReminderHandlerOptions {
@@ -60,14 +60,15 @@ export function createReminderHandlers(deps: HandlerDeps, options: ReminderHandl
 }
 
 async function answer(deps: HandlerDeps, options: ReminderHandlerOptions, input: HandlerInput, intent: CoreIntent, slots: TurnSlots): Promise<Response> {
-  const base = toTurnInput(input, intent);
-  const turn: TurnInput = { ...base, slots, device: { ...base.device, reminders: remindersGranted(input) ? "granted" : "notGranted" } };
-  let plan: ResponsePlan = deps.core.respond(turn);
-  if (plan.reminderOperation) {
-    const outcome = await runReminderOperation(input, plan.reminderOperation, turn.locale, { ...DEFAULT_SERVICE_OPTIONS, now: () => new Date(), ...options.service, log: deps.log });
-    // The second step starts from the state the first one left.
-    plan = deps.core.settleReminders({ ...turn, state: plan.state }, plan.reminderOperation, outcome);
-  }
+  const request = toTurnRequest(input, intent);
+  const locale = request.locale;
+  const plan = await deps.core.turn({
+    ...request,
+    slots,
+    device: { ...request.device, reminders: remindersGranted(input) ? "granted" : "notGranted" },
+    runReminders: (operation) =>
+      runReminderOperation(input, operation, locale, { ...DEFAULT_SERVICE_OPTIONS, now: () => new Date(), ...options.service, log: deps.log }),
+  });
   if (plan.askPermission === "voice") input.responseBuilder.addDirective(askForRemindersDirective());
   if (plan.askPermission === "card") input.responseBuilder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
   return toAlexaResponse(input, plan, { conversational: true, log: deps.log });

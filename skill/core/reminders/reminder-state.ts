@@ -65,6 +65,4 @@ export function readReminderState(r: Record<string, unknown>, state: UserState):
   if (reminders) state.reminders = reminders;
   const pending = parsePendingReminder(r.pendingReminder);
   if (pending) state.pendingReminder = pending;
-  const timeZone = parseTimeZone(r.timeZone);
-  if (timeZone) state.timeZone = timeZone;
 }

@@ -5,7 +5,7 @@
 // its own; the adapter runs the operation in between.
 import type { SkillCatalog as Catalog } from "../../../audio-builder/catalog/skill-catalog-types.js";
 import type { CoreConfig, ResponsePlan, TurnInput, UserState } from "../conversation-types.js";
-import { isNight, timeZoneOf } from "../look-back.js";
+import { isNight } from "../night.js";
 import { matchExercise } from "../match-exercise.js";
 import { escapeSpeech } from "../ssml-text.js";
 import { parseUserState } from "../user-state.js";
@@ -20,6 +20,8 @@ export interface ReminderTurn {
   state: UserState;
   catalog: Catalog;
   now: Date;
+  /** The turn's "at night" (night.ts): answers end quietly then. */
+  night: boolean;
 }
 
 export function planReminders(turn: ReminderTurn): ResponsePlan {
@@ -108,7 +110,8 @@ function createOperation(turn: ReminderTurn, schedule: ReminderSchedule, p: Remi
 
 /** The zone remembered from an earlier answer of the platform: the adapter's fallback. */
 function zone(turn: ReminderTurn): { timeZone?: string } {
-  return turn.state.timeZone ? { timeZone: turn.state.timeZone } : {};
+  const known = turn.input.device.timeZone ?? turn.state.timeZone;
+  return known ? { timeZone: known } : {};
 }
 
 function operation(turn: ReminderTurn, op: ReminderOperation): ResponsePlan {
@@ -182,7 +185,7 @@ function done(turn: ReminderTurn, text: string): ResponsePlan {
 /** An answer that leaves the conversation open, except at night, when it ends quietly. */
 function ask(turn: ReminderTurn, text: string, reprompt?: string): ResponsePlan {
   const p = reminderPhrasesFor(turn.input.locale);
-  if (!reprompt && isNight(turn.now, timeZoneOf(turn.state, turn.input.locale))) return done(turn, text);
+  if (!reprompt && turn.night) return done(turn, text);
   const again = reprompt ?? p.anythingElse;
   return { speech: escapeSpeech(reprompt ? text : `${text} ${again}`), reprompt: escapeSpeech(again), endSession: false, state: turn.state };
 }
@@ -196,10 +199,11 @@ function tidy(state: UserState): void {
   if (state.reminders?.length === 0) delete state.reminders;
 }
 
-/** Core.settleReminders: the second step of a reminders turn, on the same input as the first. */
+/** The second step of a reminders turn (turn-loop.ts), on the first step's input and resulting state. */
 export function settleReminderTurn(input: TurnInput, catalog: Catalog, config: CoreConfig, op: ReminderOperation, outcome: ReminderOutcome): ResponsePlan {
   const now = config.now?.() ?? new Date();
-  const plan = settleReminders({ input, state: parseUserState(input.state), catalog, now }, op, outcome);
+  const night = isNight({ now, ...(input.device.timeZone ? { timeZone: input.device.timeZone } : {}) });
+  const plan = settleReminders({ input, state: parseUserState(input.state), catalog, now, night }, op, outcome);
   plan.state.updatedAt = now.toISOString();
   return plan;
 }

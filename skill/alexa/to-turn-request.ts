@@ -1,25 +1,31 @@
-// Alexa request → the core's TurnInput. Slots become plain words (or, when Alexa resolved them to
+// Alexa request → the core's TurnRequest. Slots become plain words (or, when Alexa resolved them to
 // one of our slot values, that value's id: the exercise id, "short"/"long", "sleep"/"wake"); the
-// player's position comes from the request (AudioPlayer/PlaybackController) or its context.
+// player's position comes from the request (AudioPlayer/PlaybackController) or its context; whose
+// memory it is from System.user (player events carry no session).
 import { getSupportedInterfaces, type HandlerInput } from "ask-sdk-core";
 import type { IntentRequest, interfaces, Slot } from "ask-sdk-model";
-import type { CoreIntent, PlaybackReport, TurnInput, TurnSlots } from "../core/conversation-types.js";
-import { turnContext } from "./interceptors.js";
+import type { CoreIntent, PlaybackReport, TurnRequest, TurnSlots } from "../core/conversation-types.js";
+import { timeZoneLookup } from "./device-time-zone.js";
+import { resolveLocale } from "./interceptors.js";
 
 /** Player states in which the token and offset describe something that can still be resumed. */
 const RESUMABLE_ACTIVITY = new Set<string>(["PLAYING", "PAUSED", "STOPPED", "BUFFER_UNDERRUN"]);
 
-export function toTurnInput(input: HandlerInput, intent: CoreIntent): TurnInput {
+export function toTurnRequest(input: HandlerInput, intent: CoreIntent): TurnRequest {
   const envelope = input.requestEnvelope;
-  const { locale, state } = turnContext(input);
-  const audioPlayer = hasAudioPlayer(input);
-  const turn: TurnInput = {
-    locale,
-    intent: adjustIntent(input, intent, audioPlayer),
+  const turn: TurnRequest = {
+    locale: resolveLocale(envelope.request.locale),
+    intent,
     slots: envelope.request.type === "IntentRequest" ? slotsOf(envelope.request) : {},
-    state,
-    device: { audioPlayer },
+    device: { audioPlayer: hasAudioPlayer(input) },
+    // A launch, or a one-shot ("Alexa, vraag rustpunt om ...") that opens the session with an intent.
+    newSession: envelope.session?.new === true,
   };
+  const userKey = envelope.context?.System?.user?.userId ?? envelope.session?.user?.userId;
+  if (userKey) turn.userKey = userKey;
+  // Only conversations ask: a player event must answer fast and never speaks anyway.
+  const lookupTimeZone = envelope.session ? timeZoneLookup(envelope) : undefined;
+  if (lookupTimeZone) turn.lookupTimeZone = lookupTimeZone;
   const playback = playbackOf(input);
   if (playback) turn.playback = playback;
   return turn;
@@ -34,16 +40,6 @@ export function hasAudioPlayer(input: HandlerInput): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Devices without a player hear the exercise chunk by chunk; in the middle of that conversation
- * "ga verder" / "continue" reaches us as AMAZON.ResumeIntent, but means the next chunk.
- */
-function adjustIntent(input: HandlerInput, intent: CoreIntent, audioPlayer: boolean): CoreIntent {
-  const session = input.requestEnvelope.session;
-  if (intent === "Resume" && !audioPlayer && session && !session.new) return "Continue";
-  return intent;
 }
 
 function slotsOf(request: IntentRequest): TurnSlots {
