@@ -26,10 +26,13 @@ beforeAll(async () => {
   other = catalog.tracks.find((t) => t.locale === "nl-NL" && t.exercise === "bodyscan")!;
 });
 
+/** The device's zone, as Alexa's settings API tells the turn loop. */
+const TIME_ZONE: Record<Locale, string> = { "nl-NL": "Europe/Amsterdam", "en-US": "America/New_York" };
+
 /** One turn at a pinned time (UTC); returns the plan. */
 function turn(state: UserState, intent: CoreIntent, at: string, playback?: PlaybackReport, locale: Locale = "nl-NL"): ResponsePlan {
   return respond(
-    { locale, intent, slots: {}, state, device: { audioPlayer: true }, newSession: false, ...(playback ? { playback } : {}) },
+    { locale, intent, slots: {}, state, device: { audioPlayer: true, timeZone: TIME_ZONE[locale] }, newSession: false, ...(playback ? { playback } : {}) },
     catalog,
     { audioBaseUrl: "https://audio.rustpunt.test/", now: () => new Date(at) },
   );

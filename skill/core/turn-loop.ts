@@ -32,9 +32,15 @@ export function createCore(catalog: SkillCatalog, config: CoreConfig, store?: St
       let plan = answer(input);
       if (plan.reminderOperation && runReminders) {
         // Reminders take a second step: the platform's service, then the words for its outcome,
-        // starting from the state the first step left.
-        const outcome = await runReminders(plan.reminderOperation);
-        plan = settleReminderTurn({ ...input, state: plan.state }, index.catalog, config, plan.reminderOperation, outcome);
+        // starting from the state the first step left. A reminder needs the device's zone (a
+        // guessed one rings at the wrong hour): when none is known yet, ask once more now.
+        let operation = plan.reminderOperation;
+        if ((operation.kind === "create" || operation.kind === "update") && !operation.timeZone && lookupTimeZone) {
+          const zone = await lookupTimeZone().catch(() => undefined);
+          if (zone) operation = { ...operation, timeZone: zone };
+        }
+        const outcome = await runReminders(operation);
+        plan = settleReminderTurn({ ...input, state: plan.state }, index.catalog, config, operation, outcome);
       }
       if (userKey && store && comparable(plan.state) !== loaded) {
         await store.save(userKey, { ...plan.state } as StoredAttributes);

@@ -1,13 +1,12 @@
 // Runs the core's ReminderOperation against Alexa: the Reminders API through ask-sdk-core's
-// ReminderManagementServiceClient and the device's time zone through the settings API
-// (UpsServiceClient), both at the request's apiEndpoint with its apiAccessToken (the SDK's
-// DefaultApiClient, set in skill-builder.ts). Every failure becomes a ReminderProblem the core
+// ReminderManagementServiceClient at the request's apiEndpoint with its apiAccessToken (the SDK's
+// DefaultApiClient, set in skill-builder.ts), in the device's time zone that the core's turn loop
+// learned from the settings API. Every failure becomes a ReminderProblem the core
 // can answer kindly; nothing here throws, so the rest of the skill keeps working when the
 // service does not.
 import type { HandlerInput } from "ask-sdk-core";
 import type { Locale } from "../../core/conversation-types.js";
 import type { ReminderOperation, ReminderOutcome, ReminderProblem } from "../../core/reminders/reminder-types.js";
-import { parseTimeZone } from "../../core/reminders/reminder-state.js";
 import { reminderRequest } from "./reminder-request.js";
 
 export const REMINDERS_SCOPE = "alexa::alerts:reminders:skill:readwrite";
@@ -90,21 +89,6 @@ export async function runReminderOperation(input: HandlerInput, op: ReminderOper
       return once(request);
     }
   };
-  /**
-   * The device's zone from the settings API; if that fails, the zone remembered from an earlier
-   * answer. Without either no reminder is made: a guessed zone would ring at the wrong hour.
-   */
-  const timeZone = async (remembered: string | undefined): Promise<string | undefined> => {
-    const deviceId = input.requestEnvelope.context?.System?.device?.deviceId;
-    if (!deviceId || !factory) return remembered;
-    try {
-      return parseTimeZone(await call(() => factory.getUpsServiceClient().getSystemTimeZone(deviceId))) ?? remembered;
-    } catch (error) {
-      log(`alexa reminders: time zone lookup failed (${summary(error)})`);
-      return remembered;
-    }
-  };
-
   if (!factory || !input.requestEnvelope.context?.System?.apiAccessToken) return fail("no apiAccessToken");
   const client = factory.getReminderManagementServiceClient();
   try {
@@ -122,7 +106,9 @@ export async function runReminderOperation(input: HandlerInput, op: ReminderOper
       }
       return { ok: true, kind: "deleted" };
     }
-    const zone = await timeZone(op.timeZone);
+    // The core's turn loop asked the settings API (skill/alexa/device-time-zone.ts) and remembers
+    // the answer; without a zone no reminder is made: a guessed zone would ring at the wrong hour.
+    const zone = op.timeZone;
     if (!zone) return fail("no time zone");
     const body = reminderRequest(op.schedule, op.text, locale, zone, options.now());
     if (op.kind === "update") {

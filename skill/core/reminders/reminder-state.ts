@@ -54,11 +54,6 @@ export function parsePendingReminder(raw: unknown): PendingReminder | undefined 
   return { since: raw.since, ...scheduleFields(raw) };
 }
 
-/** IANA zone names as the settings API gives them ("Europe/Amsterdam", "America/Los_Angeles", "UTC"). */
-export function parseTimeZone(raw: unknown): string | undefined {
-  return typeof raw === "string" && /^[A-Za-z][A-Za-z0-9_+\-/]{1,63}$/.test(raw) ? raw : undefined;
-}
-
 /** Called by parseUserState: copies the valid reminder fields of a stored record into `state`. */
 export function readReminderState(r: Record<string, unknown>, state: UserState): void {
   const reminders = parseStoredReminders(r.reminders);
