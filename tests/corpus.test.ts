@@ -7,7 +7,8 @@ import { LOCALES, type Locale } from "../audio-builder/model/script-schema.js";
 import { CUSTOM_INTENTS } from "../skill/alexa/interaction-model/model-types.js";
 import { SKILL_MANIFEST_FILE } from "../skill/alexa/skill-manifest.js";
 import { INTENT_MAP } from "../skill/google/dialogflow-app.js";
-import { INTENT_KEYS, INTENTS, intentByDialogflowName } from "../skill/grammar/intents.js";
+import { scheduleFromWish } from "../skill/core/reminders/reminder-schedule.js";
+import { INTENT_KEYS, INTENTS, intentByDialogflowName, REMINDER_INTENTS } from "../skill/grammar/intents.js";
 import { loadCorpus, type CorpusEntry } from "./corpus-check/load-corpus.js";
 import { committedMatchers, describeFailure, runCorpus, summarize, withoutLaunchFrame, type EntryOutcome } from "./corpus-check/run-corpus.js";
 
@@ -27,7 +28,8 @@ describe("the corpus of natural requests", () => {
     expect(inLocale("en-US").length).toBeGreaterThanOrEqual(150);
     const asked = [
       ...Object.values(CUSTOM_INTENTS),
-      ...["Help", "Stop", "Cancel", "Pause", "Resume", "Next", "Previous", "StartOver", "Repeat"].map((k) => INTENTS[k as keyof typeof INTENTS].alexa!),
+      ...Object.values(REMINDER_INTENTS),
+      ...["Help", "Stop", "Cancel", "Pause", "Resume", "Next", "Previous", "StartOver", "Repeat", "Yes", "No"].map((k) => INTENTS[k as keyof typeof INTENTS].alexa!),
     ];
     for (const locale of LOCALES) {
       const intents = new Set(inLocale(locale).map((e) => e.intent));
@@ -65,6 +67,28 @@ describe("the corpus of natural requests", () => {
     }
   }
 
+  it("reminder times are canonical: HH:MM as AMAZON.TIME resolves them, never the words", () => {
+    const timed = corpus.filter((e) => e.slots.time !== undefined);
+    expect(timed.length).toBeGreaterThan(50);
+    for (const e of timed) expect(String(e.slots.time), `${e.file}:${e.line}`).toMatch(/^(?:[01]\d|2[0-3]):[0-5]\d$/);
+  });
+
+  it("the core turns the reminder slots the corpus resolves to into the schedule the words mean", () => {
+    const schedule = (say: string, locale: Locale) => {
+      const entry = inLocale(locale).find((e) => e.say === say);
+      expect(entry, say).toBeDefined();
+      const { time, days, moreDays, partOfDay, exercise } = entry!.slots as Record<string, string | undefined>;
+      return scheduleFromWish({ time, days: [days, moreDays].filter((d): d is string => d !== undefined), partOfDay, exercise });
+    };
+    const everyDay = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    expect(schedule("herinner me elke avond om half tien aan een rustmoment", "nl-NL")).toEqual({ ok: true, schedule: { days: everyDay, time: "21:30" } });
+    expect(schedule("herinner me elke werkdag om zeven uur 's avonds", "nl-NL")).toEqual({ ok: true, schedule: { days: ["MO", "TU", "WE", "TH", "FR"], time: "19:00" } });
+    expect(schedule("herinner me elke middag om kwart over een aan de ademhaling", "nl-NL")).toEqual({ ok: true, schedule: { days: everyDay, time: "13:15", exercise: "ademhaling" } });
+    expect(schedule("herinner me elke maandag en donderdag om acht uur", "nl-NL")).toEqual({ ok: true, schedule: { days: ["MO", "TH"], time: "08:00" } });
+    expect(schedule("remind me every evening at nine thirty to relax", "en-US")).toEqual({ ok: true, schedule: { days: everyDay, time: "21:30" } });
+    expect(schedule("herinner me elke avond aan een rustmoment", "nl-NL")).toEqual({ ok: false, missing: "time", partOfDay: "evening" });
+  });
+
   it("summarizes requests per intent, locale and platform", () => {
     const table = summarize(outcomes);
     expect(table).toMatch(/^StartExerciseIntent\s+\d+\/\d+/m);
@@ -94,6 +118,9 @@ describe("the corpus of natural requests", () => {
 });
 
 describe("intent names across platforms", () => {
+  /** In the agent, not yet mapped by the webhook (skill/google/dialogflow-app.ts): remove once it maps them. */
+  const AWAITING_WEBHOOK: readonly string[] = ["yes", "no"];
+
   it("the grammar's Dialogflow names are the ones dialogflow-app.ts maps, to the same core intents", () => {
     for (const [name, core] of Object.entries(INTENT_MAP)) {
       const key = intentByDialogflowName(name);
@@ -102,8 +129,9 @@ describe("intent names across platforms", () => {
     }
     for (const key of INTENT_KEYS) {
       const df = INTENTS[key].dialogflow;
-      if (df !== null) expect(Object.keys(INTENT_MAP), key).toContain(df);
+      if (df !== null && !AWAITING_WEBHOOK.includes(df)) expect(Object.keys(INTENT_MAP), key).toContain(df);
     }
+    for (const df of AWAITING_WEBHOOK) expect(Object.keys(INTENT_MAP), `${df} is mapped now: take it off AWAITING_WEBHOOK`).not.toContain(df);
   });
 
   it("every custom Alexa intent the handlers know is in the table", () => {

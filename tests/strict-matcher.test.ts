@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus, type CorpusEntry } from "./corpus-check/load-corpus.js";
 import { committedMatchers, runCorpus, type Matchers } from "./corpus-check/run-corpus.js";
 import { spokenNumber } from "./corpus-check/spoken-numbers.js";
-import { NUMBER_TYPE, StrictMatcher } from "./corpus-check/strict-matcher.js";
+import { spokenTime } from "./corpus-check/spoken-times.js";
+import { NUMBER_TYPE, StrictMatcher, TIME_TYPE } from "./corpus-check/strict-matcher.js";
 
 let matchers: Matchers;
 let temp: string;
@@ -27,6 +28,76 @@ const entry = (say: string, intent: string, slots: CorpusEntry["slots"] = {}, lo
   say,
   intent,
   slots,
+});
+
+describe("clock times said in words, as AMAZON.TIME resolves them", () => {
+  it.each([
+    ["half tien", "09:30"],
+    ["half een", "12:30"],
+    ["acht uur", "08:00"],
+    ["twaalf uur", "12:00"],
+    ["kwart over zeven", "07:15"],
+    ["kwart voor zes", "05:45"],
+    ["tien voor half elf", "10:20"],
+    ["vijf over half negen", "08:35"],
+    ["negen uur 's avonds", "21:00"],
+    ["half acht 's ochtends", "07:30"],
+    ["twee uur 's nachts", "02:00"],
+    ["elf uur 's nachts", "23:00"],
+    ["twaalf uur 's nachts", "00:00"],
+  ])("nl-NL %s → %s", (said, time) => {
+    expect(spokenTime(said.replace("'s", "s").split(" "), "nl-NL")).toBe(time);
+  });
+
+  it.each([
+    ["seven", "07:00"],
+    ["seven pm", "19:00"],
+    ["nine thirty", "09:30"],
+    ["nine thirty pm", "21:30"],
+    ["nine forty five", "09:45"],
+    ["seven oh five", "07:05"],
+    ["eight o'clock", "08:00"],
+    ["half past nine", "09:30"],
+    ["quarter to eight", "07:45"],
+    ["ten in the evening", "22:00"],
+    ["noon", "12:00"],
+    ["midnight", "00:00"],
+    ["twelve am", "00:00"],
+  ])("en-US %s → %s", (said, time) => {
+    expect(spokenTime(said.split(" "), "en-US")).toBe(time);
+  });
+
+  it("refuses what is not a time said aloud", () => {
+    for (const said of ["21:30", "9", "dertien uur", "half", "kwart over", "zeven minuten", "nine thirty five pm extra"]) {
+      expect(spokenTime(said.split(" "), said.includes("uur") || said.includes("kwart") || said === "half" || said.includes("minuten") ? "nl-NL" : "en-US"), said).toBeUndefined();
+    }
+  });
+
+  it("a time slot takes the longest time said, not a part of the day after it", () => {
+    const m = new StrictMatcher({
+      locale: "nl-NL",
+      intents: [{ name: "Remind", slots: { time: TIME_TYPE, part: "PART" }, samples: ["om {time}", "om {time} {part}"] }],
+      slotTypes: { PART: [{ id: "evening", phrases: ["'s avonds"] }] },
+    });
+    expect(m.match("om negen uur 's avonds")).toMatchObject({ kind: "match", slots: { time: "21:00" } });
+    expect(m.match("om half tien")).toMatchObject({ kind: "match", slots: { time: "09:30" } });
+    expect(m.match("om 21:30").kind).toBe("none");
+  });
+
+  it("resolves reminders, yes and no on the generated models of both platforms", () => {
+    expect(matchers.alexa["nl-NL"].match("herinner me elke werkdag om kwart voor zes aan een rustmoment")).toMatchObject({
+      kind: "match",
+      intent: "CreateReminderIntent",
+      slots: { days: "weekdays", time: "05:45" },
+    });
+    expect(matchers.dialogflow["en-US"].match("remind me every monday and thursday at six pm")).toMatchObject({
+      kind: "match",
+      intent: "create_reminder",
+      slots: { days: "MO", moreDays: "TH", time: "18:00" },
+    });
+    expect(matchers.alexa["en-US"].match("no thanks")).toMatchObject({ kind: "match", intent: "AMAZON.NoIntent" });
+    expect(matchers.dialogflow["nl-NL"].match("ja graag")).toMatchObject({ kind: "match", intent: "yes" });
+  });
 });
 
 describe("strict matcher on the generated models", () => {

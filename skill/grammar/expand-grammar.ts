@@ -15,7 +15,7 @@ export class GrammarError extends Error {
   override readonly name = "GrammarError";
 }
 
-const WORDS = /^(?:[\p{Ll}']+|\{[a-z]+\})(?: (?:[\p{Ll}']+|\{[a-z]+\}))*$/u;
+const WORDS = /^(?:[\p{Ll}']+|\{[a-z][a-zA-Z]*\})(?: (?:[\p{Ll}']+|\{[a-z][a-zA-Z]*\}))*$/u;
 
 /** The sentences of one intent: shared templates, plus the Dialogflow-only ones when asked. */
 export function expandIntent(grammar: LocaleGrammar, key: IntentKey, file: string, platform: "alexa" | "dialogflow"): string[] {
@@ -37,7 +37,7 @@ export function expandIntent(grammar: LocaleGrammar, key: IntentKey, file: strin
             "spell numbers out (Alexa rejects digits and punctuation other than apostrophes).",
         );
       }
-      const slots = [...sentence.matchAll(/\{([a-z]+)\}/g)].map((m) => m[1]!);
+      const slots = [...sentence.matchAll(/\{([a-z][a-zA-Z]*)\}/g)].map((m) => m[1]!);
       for (const slot of slots) {
         if (!declared.includes(slot)) throw new GrammarError(`${file}: ${key} template "${template}" uses {${slot}}, which ${key} does not have.`);
       }

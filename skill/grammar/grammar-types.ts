@@ -1,7 +1,7 @@
 // The shape of a locale's grammar: how people ask Rustpunt for things, written once and generated
 // into both the Alexa interaction model (samples) and the Dialogflow agent (training phrases).
 import type { Locale } from "../../audio-builder/model/script-schema.js";
-import type { IntentKey } from "./intents.js";
+import type { GrammarSlotType, IntentKey } from "./intents.js";
 
 /** A slot value: `id` is what the skill receives when the platform resolves it. */
 export interface SlotValueSource {
@@ -25,10 +25,15 @@ export interface LocaleGrammar {
    * agent does not have ("volgende" is AMAZON.NextIntent on Alexa, "continue" on Google).
    */
   dialogflowOnly?: Partial<Record<IntentKey, string[]>>;
-  /** Values of the custom slot types that do not come from the scripts (EXERCISE does). */
-  slotValues: { LENGTH: SlotValueSource[]; ENDING: SlotValueSource[] };
+  /**
+   * Values of the custom slot types that do not come from the scripts (EXERCISE does). The ids are
+   * what the core parses (REMINDER_DAYS and PART_OF_DAY: skill/core/reminders/reminder-schedule.ts).
+   */
+  slotValues: Record<GrammarSlotType, SlotValueSource[]>;
   /** Example numbers Dialogflow's @sys.number is shown in training phrases, in words. */
   numberExamples: string[];
+  /** Example times Dialogflow's @sys.time is shown in training phrases, as people say them. */
+  timeExamples: string[];
   /** What Dialogflow says itself if the webhook cannot be reached. */
   webhookDown: string;
 }

@@ -4,13 +4,17 @@ import path from "node:path";
 import type { Locale } from "../../audio-builder/model/script-schema.js";
 import type { InteractionModel } from "../../skill/alexa/interaction-model/model-types.js";
 import { ALEXA_BUILTIN_PHRASES } from "./platform-phrases.js";
-import { NUMBER_TYPE, type MatchIntent, type MatchModel } from "./strict-matcher.js";
+import { NUMBER_TYPE, TIME_TYPE, type MatchIntent, type MatchModel } from "./strict-matcher.js";
+
+/** Built-in slot types the strict matcher fills itself. */
+const ALEXA_TYPES: Record<string, string> = { "AMAZON.NUMBER": NUMBER_TYPE, "AMAZON.TIME": TIME_TYPE };
+const DIALOGFLOW_TYPES: Record<string, string> = { "@sys.number": NUMBER_TYPE, "@sys.time": TIME_TYPE };
 
 export function alexaMatchModel(model: InteractionModel, locale: Locale): MatchModel {
   const lm = model.interactionModel.languageModel;
   const intents: MatchIntent[] = lm.intents.map((intent) => ({
     name: intent.name,
-    slots: Object.fromEntries((intent.slots ?? []).map((s) => [s.name, s.type === "AMAZON.NUMBER" ? NUMBER_TYPE : s.type])),
+    slots: Object.fromEntries((intent.slots ?? []).map((s) => [s.name, ALEXA_TYPES[s.type] ?? s.type])),
     samples: intent.samples,
   }));
   for (const intent of intents) {
@@ -50,7 +54,8 @@ export async function dialogflowMatchModel(exportDir: string, lang: string, loca
     const intent = await read<IntentFile>(`intents/${name}`);
     const slots: Record<string, string> = {};
     for (const p of intent.responses[0]?.parameters ?? []) {
-      if (p.dataType === "@sys.number") slots[p.name] = NUMBER_TYPE;
+      const builtin = DIALOGFLOW_TYPES[p.dataType];
+      if (builtin !== undefined) slots[p.name] = builtin;
       else if (p.dataType.startsWith("@sys.")) throw new Error(`${intent.name}: the corpus check cannot fill ${p.dataType} yet; teach strict-matcher.ts.`);
       else slots[p.name] = p.dataType;
     }

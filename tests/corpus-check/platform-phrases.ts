@@ -21,6 +21,8 @@ export const ALEXA_BUILTIN_PHRASES: Record<Locale, Record<string, string[]>> = {
     "AMAZON.LoopOffIntent": ["loop off"],
     "AMAZON.ShuffleOnIntent": ["shuffle", "shuffle on"],
     "AMAZON.ShuffleOffIntent": ["shuffle off", "stop shuffling"],
+    "AMAZON.YesIntent": ["yes", "yeah", "yep"],
+    "AMAZON.NoIntent": ["no", "nope"],
   },
   "nl-NL": {
     "AMAZON.CancelIntent": ["annuleer", "annuleren"],
@@ -36,6 +38,8 @@ export const ALEXA_BUILTIN_PHRASES: Record<Locale, Record<string, string[]>> = {
     "AMAZON.LoopOffIntent": ["herhalen uit"],
     "AMAZON.ShuffleOnIntent": ["shuffle aan", "willekeurig afspelen"],
     "AMAZON.ShuffleOffIntent": ["shuffle uit"],
+    "AMAZON.YesIntent": ["ja"],
+    "AMAZON.NoIntent": ["nee"],
   },
 };
 

@@ -1,8 +1,8 @@
 // `npm run skill:model`: writes skill/skill-package/interactionModels/custom/<locale>.json from
 // the exercise scripts (EXERCISE slot values and synonyms: id, title, synonyms) and the locale's
-// grammar in skill/grammar/ (samples: carrier phrases × slot orders × fillers; LENGTH and ENDING
-// values). Generated, so a renamed or added exercise can never drift from what Alexa
-// understands; tests/alexa-model.test.ts fails when the committed files are stale.
+// grammar in skill/grammar/ (samples: carrier phrases × slot orders × fillers; the values of
+// LENGTH, ENDING, REMINDER_DAYS and PART_OF_DAY). Generated, so a renamed or added exercise can
+// never drift from what Alexa understands; tests/alexa-model.test.ts fails when the committed files are stale.
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -11,10 +11,9 @@ import { LOCALES, type ExerciseScript, type Locale } from "../../../audio-builde
 import { expandIntent, GrammarError } from "../../grammar/expand-grammar.js";
 import { GRAMMARS } from "../../grammar/grammars.js";
 import type { SlotValueSource } from "../../grammar/grammar-types.js";
-import { INTENT_KEYS, INTENTS, isBuiltinAlexaIntent, type IntentDefinition } from "../../grammar/intents.js";
+import { GRAMMAR_SLOT_TYPES, INTENT_KEYS, INTENTS, isBuiltinAlexaIntent, type IntentDefinition } from "../../grammar/intents.js";
 import type { InteractionModel, ModelIntent, ModelSlotType } from "./model-types.js";
 import { nameFreeInteraction } from "./name-free.js";
-import { reminderIntents, reminderSlotTypes } from "./samples-reminders.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MODELS_DIR = path.resolve(here, "../../skill-package/interactionModels/custom");
@@ -55,15 +54,12 @@ export function buildModel(locale: Locale, scripts: LoadedScript[]): Interaction
       custom.push(intent);
     }
   }
-  // Reminders and the look back (issue 17) are written by hand in samples-reminders.ts.
-  const intents = [...custom, ...reminderIntents(locale), ...builtin];
+  const intents = [...custom, ...builtin];
   checkDuplicates(file, intents);
 
   const types: ModelSlotType[] = [
     slotType("EXERCISE", exercises.map(exerciseValue), exercises.map((e) => e.file)),
-    slotType("LENGTH", grammar.slotValues.LENGTH, [file]),
-    slotType("ENDING", grammar.slotValues.ENDING, [file]),
-    ...reminderSlotTypes(locale),
+    ...GRAMMAR_SLOT_TYPES.map((type) => slotType(type, grammar.slotValues[type], [file])),
   ];
   const nameFree = nameFreeInteraction(locale, intents.map((i) => i.name));
   return {

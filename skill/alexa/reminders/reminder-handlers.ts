@@ -7,7 +7,7 @@ import { getIntentName, getRequestType, type HandlerInput, type RequestHandler }
 import type { interfaces, IntentRequest, Response, Slot } from "ask-sdk-model";
 import type { CoreIntent, TurnSlots } from "../../core/conversation-types.js";
 import type { HandlerDeps } from "../intent-handlers.js";
-import { REMINDER_INTENTS } from "../interaction-model/samples-reminders.js";
+import { REMINDER_INTENTS } from "../../grammar/intents.js";
 import { toAlexaResponse } from "../to-alexa-response.js";
 import { toTurnRequest } from "../to-turn-request.js";
 import { DEFAULT_SERVICE_OPTIONS, runReminderOperation, REMINDERS_SCOPE, remindersGranted, type ReminderServiceOptions } from "./reminders-service.js";

@@ -14,10 +14,9 @@ import type { ExerciseScript, Locale } from "../../../audio-builder/model/script
 import { expandIntent } from "../../grammar/expand-grammar.js";
 import { GRAMMARS } from "../../grammar/grammars.js";
 import type { SlotValueSource } from "../../grammar/grammar-types.js";
-import { DIALOGFLOW_ENTITY, INTENTS, intentByDialogflowName, type IntentDefinition, type IntentKey } from "../../grammar/intents.js";
-import { INTENT_MAP, MEDIA_STATUS_INTENT } from "../dialogflow-app.js";
+import { DIALOGFLOW_ENTITY, GRAMMAR_SLOT_TYPES, INTENT_KEYS, INTENTS, intentByDialogflowName, type IntentDefinition, type IntentKey } from "../../grammar/intents.js";
+import { MEDIA_STATUS_INTENT } from "../dialogflow-app.js";
 import { WEBHOOK_SECRET_HEADER } from "../webhook-secret.js";
-import { REMINDER_AGENT_PHRASES } from "./agent-phrases-reminders.js";
 
 export type AgentLanguage = "nl" | "en";
 
@@ -51,15 +50,14 @@ export function buildAgentFiles(scripts: readonly LoadedScript[]): Map<string, s
   files.set("package.json", { version: "1.0.0" });
   files.set("agent.json", agentJson());
 
-  const grammarEntries = (type: "LENGTH" | "ENDING"): Record<AgentLanguage, EntityEntry[]> => ({
-    nl: entityEntries(GRAMMARS["nl-NL"].grammar.slotValues[type]),
-    en: entityEntries(GRAMMARS["en-US"].grammar.slotValues[type]),
-  });
-  const entities: Record<string, Record<AgentLanguage, EntityEntry[]>> = {
-    exercise: exercises,
-    length: grammarEntries("LENGTH"),
-    ending: grammarEntries("ENDING"),
-  };
+  // Entity name = the slot type's Dialogflow entity without its @ (intents.ts: DIALOGFLOW_ENTITY).
+  const entities: Record<string, Record<AgentLanguage, EntityEntry[]>> = { exercise: exercises };
+  for (const type of GRAMMAR_SLOT_TYPES) {
+    entities[DIALOGFLOW_ENTITY[type].slice(1)] = {
+      nl: entityEntries(GRAMMARS["nl-NL"].grammar.slotValues[type]),
+      en: entityEntries(GRAMMARS["en-US"].grammar.slotValues[type]),
+    };
+  }
   for (const [name, byLanguage] of Object.entries(entities)) {
     files.set(`entities/${name}.json`, {
       id: stableId("entity", name),
@@ -75,16 +73,15 @@ export function buildAgentFiles(scripts: readonly LoadedScript[]): Map<string, s
     }
   }
 
-  for (const name of [...Object.keys(INTENT_MAP), MEDIA_STATUS_INTENT]) {
+  // Every intent of the one table that Google's agent has (skill/grammar/intents.ts).
+  for (const key of INTENT_KEYS) {
+    const name = (INTENTS[key] as IntentDefinition).dialogflow;
+    if (name === null) continue;
     files.set(`intents/${name}.json`, intentJson(name));
-    if (name === MEDIA_STATUS_INTENT || name === "Default Fallback Intent") continue;
-    const key = intentByDialogflowName(name);
-    const reminderPhrases = (REMINDER_AGENT_PHRASES.nl as Record<string, string[]>)[name] !== undefined;
-    if (key === undefined && !reminderPhrases) throw new Error(`skill/grammar/intents.ts: no entry has dialogflow: "${name}", which dialogflow-app.ts maps.`);
-    for (const lang of AGENT_LANGUAGES) {
-      files.set(`intents/${name}_usersays_${lang}.json`, key ? userSays(name, key, lang, entities) : plainUserSays(name, lang));
-    }
+    if (name === "Default Fallback Intent") continue;
+    for (const lang of AGENT_LANGUAGES) files.set(`intents/${name}_usersays_${lang}.json`, userSays(name, key, lang, entities));
   }
+  files.set(`intents/${MEDIA_STATUS_INTENT}.json`, intentJson(MEDIA_STATUS_INTENT));
 
   const out = new Map<string, string>();
   for (const key of [...files.keys()].sort()) out.set(key, key.includes("_usersays_") ? jsonLines(files.get(key) as Json[]) : `${JSON.stringify(files.get(key), null, 2)}\n`);
@@ -208,18 +205,12 @@ function unique(names: string[]): string[] {
   });
 }
 
-/** Reminders and the look back (issue 17): plain phrases, no parameters (Google only answers them honestly). */
-function plainUserSays(intent: string, lang: AgentLanguage): Json[] {
-  const phrases = (REMINDER_AGENT_PHRASES[lang] as Record<string, string[]>)[intent] ?? [];
-  return phrases.map((text) => ({ id: stableId("usersays", intent, lang, text), data: [{ text, userDefined: false }], isTemplate: false, count: 0, lang, updated: 0 }));
-}
-
 /** Grammar slot values as entity entries: the id is the value, and every way to say it a synonym. */
 function entityEntries(sources: readonly SlotValueSource[]): EntityEntry[] {
   return sources.map((s) => ({ value: s.id, synonyms: unique([s.value, ...s.synonyms]) }));
 }
 
-const PLACEHOLDER = /\{([a-z]+)\}/g;
+const PLACEHOLDER = /\{([a-z][a-zA-Z]*)\}/g;
 
 /**
  * Training phrases with annotated parameters, one per sentence of the grammar. Each {slot} is
@@ -232,6 +223,7 @@ function userSays(intent: string, key: IntentKey, lang: AgentLanguage, entities:
   const examples = (slot: string): string[] => {
     const type = slots[slot];
     if (type === "AMAZON.NUMBER") return grammar.numberExamples;
+    if (type === "AMAZON.TIME") return grammar.timeExamples;
     const entity = type === undefined ? undefined : entities[DIALOGFLOW_ENTITY[type].slice(1)];
     if (!entity) throw new Error(`${file}: ${key} uses {${slot}}, which has no Dialogflow entity.`);
     return interleave(entity[lang].map((e) => e.synonyms));
