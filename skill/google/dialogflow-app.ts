@@ -30,16 +30,13 @@ export const INTENT_MAP: Readonly<Record<string, CoreIntent>> = {
   stop: "Stop",
   cancel: "Cancel",
   continue: "Continue",
+  // Answers to "nog eentje?" / "another one?" and other short questions.
+  yes: "Yes",
+  no: "No",
   "Default Fallback Intent": "Fallback",
   ...REMINDER_AGENT_INTENTS, // issue 17: reminders (answered honestly: no reminders API) and the look back
 };
 
-/**
- * Answers to "nog eentje?" / "another one?". The webhook understands them; the agent export
- * (generated from INTENT_MAP and agent-phrases.ts) gets them once its phrases have yes and no.
- * Until then "verder" / "continue" asks for the next item too.
- */
-export const REPLY_INTENTS: Readonly<Record<string, CoreIntent>> = { yes: "Yes", no: "No" };
 /** Triggered by the actions_intent_MEDIA_STATUS event when a media response stops. */
 export const MEDIA_STATUS_INTENT = "media_status";
 
@@ -81,7 +78,7 @@ export function createDialogflowApp(options: GoogleAppOptions): GoogleApp {
     renderPlan(conv, plan, { locale, titles: titlesOf(options.catalog, locale) });
   };
 
-  for (const [name, intent] of Object.entries({ ...INTENT_MAP, ...REPLY_INTENTS })) app.intent(name, (conv) => turn(conv, intent));
+  for (const [name, intent] of Object.entries(INTENT_MAP)) app.intent(name, (conv) => turn(conv, intent));
 
   // Google's media status names no track: the core takes the one it started last.
   app.intent(MEDIA_STATUS_INTENT, (conv) => {
