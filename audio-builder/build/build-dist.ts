@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
 import { PROFILES } from "../audio/audio-profiles.js";
+import { chooseMp3Encoder, type Mp3EncoderChoice } from "../audio/mp3-encoder.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
 import { loadScriptsOrThrow } from "../model/load-scripts.js";
 import type { Ending, Length, Locale } from "../model/script-schema.js";
@@ -48,6 +49,8 @@ export interface BuildDistOptions {
   reporter?: ProgressReporter;
   /** Absolute URL dist/ is served from; the podcast feeds are written only with it (publish/publish-site.ts). */
   baseUrl?: string;
+  /** The MP3 encoder; by default chosen from `env` when a track needs encoding (mp3-encoder.ts). */
+  encoder?: Mp3EncoderChoice;
 }
 
 export interface BuildDistResult {
@@ -144,6 +147,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     const limit = pLimit(cores);
     let builtAudioMs = 0;
     const warnings: string[] = [];
+    const encoder = toBuild.length > 0 ? (opts.encoder ?? chooseMp3Encoder(env)) : undefined;
     workers = toBuild.length > 0 ? await startTrackWorkers(Math.min(cores, toBuild.length)) : undefined;
     await Promise.all(
       toBuild.map(({ track, timeline, key }) =>
@@ -158,6 +162,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
             speech: await loadTrackSpeech(track.locale, timeline, cache),
             stagingDir,
             tags: trackTags(track.script, track.variant, track.number, year),
+            encoder: encoder!,
           });
           warnings.push(...trackWarnings);
           const catalogTrack = catalogEntry(track, timeline, files);

@@ -7,6 +7,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { assembleTrack, type AssembleOptions } from "../audio/assemble-track.js";
 import { encodeTrack, type AudioProfile } from "../audio/encode-track.js";
+import type { Mp3EncoderChoice } from "../audio/mp3-encoder.js";
 import type { TrackTags } from "../audio/id3-tags.js";
 import { renderVtt } from "../audio/render-vtt.js";
 import type { CatalogFile } from "../catalog/catalog-types.js";
@@ -38,6 +39,8 @@ export interface TrackJob {
   speech: Map<string, SpeechAudio>;
   stagingDir: string;
   tags: TrackTags;
+  /** Chosen once per build (mp3-encoder.ts). */
+  encoder: Mp3EncoderChoice;
 }
 
 export interface TrackJobResult {
@@ -81,7 +84,7 @@ export async function buildTrackFiles(job: TrackJob, release: () => void = () =>
   const encode = async (profile: AudioProfile, relative: string, last = false): Promise<CatalogFile> => {
     const file = path.join(job.stagingDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
-    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release });
+    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release, encoder: job.encoder });
     if (result.warning) warnings.push(`${job.ref}: ${result.warning}`);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };

@@ -1,6 +1,7 @@
 // `npm run build [-- options]`: every exercise × locale × length × ending into dist/ (see README,
 // "dist/ and catalog.json"). Exit code 1 with a readable message on any failure, never a stack.
 import { Command, Option } from "commander";
+import { chooseMp3Encoder } from "../audio/mp3-encoder.js";
 import { buildDist } from "../build/build-dist.js";
 import { clock } from "../build/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
@@ -41,6 +42,8 @@ const program = new Command()
   .action(async (flags: BuildFlags) => {
     const started = performance.now();
     const baseUrl = resolveBaseUrl(flags.baseUrl, process.env); // validated before any work
+    const encoder = chooseMp3Encoder(process.env);
+    if (!flags.quiet) console.log(`encoder: ${encoder.label}`);
     const result = await buildDist({
       out: flags.out,
       cacheDir: flags.cache,
@@ -52,6 +55,7 @@ const program = new Command()
       ...(flags.tts ? { tts: flags.tts } : {}),
       quiet: flags.quiet === true,
       env: process.env,
+      encoder,
       ...(baseUrl ? { baseUrl } : {}),
     });
     // Warnings are printed even with --quiet: a track kept outside its loudness target is news.
