@@ -14,7 +14,7 @@ import { withInfoFrame } from "../audio-builder/audio/lame-info-frame.js";
 import { encodeWithLameWasm } from "../audio-builder/audio/lame-wasm-encoder.js";
 import { chooseMp3Encoder } from "../audio-builder/audio/mp3-encoder.js";
 import { BLOCK } from "../audio-builder/audio/true-peak-limiter.js";
-import { PIPELINE_SAMPLE_RATE } from "../audio-builder/speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio-builder/audio/pipeline-rate.js";
 
 const require = createRequire(import.meta.url);
 const NPM_FFMPEG = (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;

@@ -12,7 +12,7 @@ import type { TimelineChapter } from "../timeline/timeline-types.js";
 import { PROFILES, type AudioProfile } from "./audio-profiles.js";
 import { planGain } from "./gain-plan.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { LoudnessMeter, type Loudness } from "./loudness-meter.js";
 import { chooseMp3Encoder, encodeMp3, type Mp3EncoderChoice } from "./mp3-encoder.js";
 import { dbToGain } from "./sample-clock.js";

@@ -6,7 +6,7 @@ import { accessSync, chmodSync, constants, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path, { delimiter } from "node:path";
 import ffmpeg from "fluent-ffmpeg";
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 
 const require = createRequire(import.meta.url);
 

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createEncoder, type WasmMediaEncoder } from "wasm-media-encoders";
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import type { ProfileSpec } from "./audio-profiles.js";
 import { LAME_ENCODER_DELAY, withInfoFrame } from "./lame-info-frame.js";
 import { applyCurve } from "./true-peak-limiter.js";
