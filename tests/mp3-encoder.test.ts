@@ -118,7 +118,7 @@ describe("chooseMp3Encoder", () => {
     const choice = chooseMp3Encoder({ PATH: without });
     expect(choice.kind).toBe("lame-wasm");
     expect(choice.ffmpeg).toBe(NPM_FFMPEG); // npm's ffmpeg still decodes the files for their check
-    expect(choice.label).toMatch(/^LAME3\.100 in WebAssembly/);
+    expect(choice.label).toMatch(/^LAME3\.100 in WebAssembly for 22050 Hz files, npm's ffmpeg/);
   });
 
   it("uses a system ffmpeg with libmp3lame without being asked", async () => {

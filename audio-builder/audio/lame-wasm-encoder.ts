@@ -1,9 +1,10 @@
 // libmp3lame compiled to WebAssembly (wasm-media-encoders), run in the calling thread: the default
-// encoder when no system ffmpeg is found (mp3-encoder.ts). On this kind of machine it encodes
-// about twice as fast as the static ffmpeg that npm ships, and it needs no scratch file: the
-// limited PCM goes from the track's samples into the encoder chunk by chunk. LAME resamples to
-// the profile's rate itself (its resampler adds no delay); the Info frame with the encoder delay
-// and padding is written by lame-info-frame.ts, as LAME returns bare frames here.
+// encoder when no system ffmpeg is found (mp3-encoder.ts says for which profiles). Measured here
+// it encodes 600 s of 22,050 Hz mono at 64 kb/s in 2.25 CPU-s against 3.8 for the static ffmpeg
+// npm ships, and it needs no scratch file: the limited PCM goes from the track's samples into the
+// encoder chunk by chunk. LAME can resample to another rate itself (its resampler adds no delay);
+// the Info frame with the encoder delay and padding is written by lame-info-frame.ts, as LAME
+// returns bare frames here.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createEncoder, type WasmMediaEncoder } from "wasm-media-encoders";
