@@ -13,7 +13,7 @@ import { chooseMp3Encoder, type Mp3EncoderChoice } from "../audio-builder/audio/
 import type { Catalog } from "../audio-builder/catalog/catalog-types.js";
 import { PIPELINE_SAMPLE_RATE } from "../audio-builder/audio/pipeline-rate.js";
 import { buildCommandArgs } from "../audio-builder/cli/build-command.js";
-import type { BuildDistOptions } from "../audio-builder/build/build-dist.js";
+import type { BuildDistOptions } from "../audio-builder/pipeline/build-dist.js";
 import type { BenchRow } from "./bench-types.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -80,7 +80,7 @@ export async function run(log: (line: string) => void): Promise<BenchRow[]> {
     log(`  ${(alone.ms / 1000).toFixed(1)} s for ${(alone.audioMs / 60_000).toFixed(1)} min of audio per profile`);
 
     // Loaded before the clock starts: module loading is tsx's cost, not the build's.
-    const { buildDist } = await import("../audio-builder/build/build-dist.js");
+    const { buildDist } = await import("../audio-builder/pipeline/build-dist.js");
 
     log("no-op rebuild (in process) ...");
     let started = performance.now();

@@ -2,8 +2,8 @@
 // "dist/ and catalog.json"). Exit code 1 with a readable message on any failure, never a stack.
 import { Command, Option } from "commander";
 import { chooseMp3Encoder } from "../audio/mp3-encoder.js";
-import { buildDist } from "../build/build-dist.js";
-import { clock } from "../build/progress-reporter.js";
+import { buildDist } from "../pipeline/build-dist.js";
+import { clock } from "../pipeline/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
 import { resolveBaseUrl } from "../publish/base-url.js";
 import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "../model/script-schema.js";

@@ -15,7 +15,7 @@ import type { Locale } from "../model/script-schema.js";
 import type { SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechAudio } from "../speech/tts-engine.js";
 import type { Timeline } from "../timeline/timeline-types.js";
-import { sha256Hex, writeFileAtomic } from "./atomic-file.js";
+import { sha256Hex, writeFileAtomic } from "../files/atomic-file.js";
 import { requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import type { TrackPaths } from "./plan-tracks.js";
 

@@ -22,7 +22,7 @@ import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./b
 import { loadTrackSpeech, type TrackFiles } from "./build-track.js";
 import { commitDist, removeStaleStaging, STAGING_PREFIX } from "./commit-dist.js";
 import { composeCatalog } from "./compose-catalog.js";
-import { lockDist, type DistLock } from "./dist-lock.js";
+import { lockDist, type DistLock } from "../files/dist-lock.js";
 import { measureTimelines, requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import { isFullBuild, planTracks, type PlannedTrack } from "./plan-tracks.js";
 import { createProgressReporter, type ProgressReporter } from "./progress-reporter.js";
