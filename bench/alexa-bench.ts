@@ -1,4 +1,4 @@
-// The Alexa Lambda as it is deployed: bundle size (skill/bundle-options.ts, the same esbuild
+// The Alexa Lambda as it is deployed: bundle size (infra/bundle-options.ts, the same esbuild
 // settings infra uses), cold load in a fresh Node process (import the bundle, which builds the
 // skill) minus an empty Node start, and warm in-process latency over 1,000 mixed requests.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -7,7 +7,7 @@ import type { RequestEnvelope } from "ask-sdk-model";
 import type { SkillCatalog } from "../audio-builder/catalog/skill-catalog-types.js";
 import { readAlexaConfig } from "../skill/alexa/config.js";
 import { createAlexaSkill } from "../skill/alexa/skill-builder.js";
-import { bundleSkill, SKILL_ENTRIES } from "../skill/bundle-options.js";
+import { bundleSkill, SKILL_ENTRIES } from "../infra/bundle-options.js";
 import { loadCatalog } from "../skill/core/load-catalog.js";
 import type { BenchRow } from "./bench-types.js";
 import { benchCatalog, COLD_RUNS, latencyPercentiles, measureColdLoad, MemoryStore, repo, WARM_REQUESTS, WARM_UP_REQUESTS } from "./lambda-bench-support.js";

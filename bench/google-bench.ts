@@ -1,10 +1,10 @@
-// The Google (Dialogflow ES) Lambda as it is deployed: bundle size (skill/bundle-options.ts, the
+// The Google (Dialogflow ES) Lambda as it is deployed: bundle size (infra/bundle-options.ts, the
 // same esbuild settings infra uses), cold load in a fresh Node process (import the bundle, which
 // checks config, reads the catalog and builds the app) minus an empty Node start, and warm
 // in-process latency of the whole Function URL handler over the test fixtures' requests.
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { bundleSkill, SKILL_ENTRIES } from "../skill/bundle-options.js";
+import { bundleSkill, SKILL_ENTRIES } from "../infra/bundle-options.js";
 import { createWebhookHandler } from "../skill/google/webhook-handler.js";
 import { WEBHOOK_SECRET_HEADER } from "../skill/google/webhook-secret.js";
 import type { BenchRow } from "./bench-types.js";

@@ -11,7 +11,7 @@ import { encodeTrack, measureSource, type EncodeResult, type TrackTags } from ".
 import type { SilenceEvent } from "../audio-builder/timeline/timeline-types.js";
 import { breathingTrack } from "./helpers/synthetic-track.js";
 import { ebur128, firstFrame, silences, streamInfo } from "./helpers/mp3-inspect.js";
-import { PIPELINE_SAMPLE_RATE } from "../audio-builder/speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio-builder/audio/pipeline-rate.js";
 
 const tags: TrackTags = {
   title: "Ademhaling (kort)",

@@ -12,7 +12,7 @@ import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyNagChecks } from "../infra/nag-checks.js";
 import { REPO_ROOT, RustpuntStack } from "../infra/rustpunt-stack.js";
-import { BUNDLE_FILE, CATALOG_FILE, SKILL_ENTRIES, bundleSkill, lambdaBundlingOptions } from "../skill/bundle-options.js";
+import { BUNDLE_FILE, CATALOG_FILE, SKILL_ENTRIES, bundleSkill, lambdaBundlingOptions } from "../infra/bundle-options.js";
 
 const SKILL_ID = "amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef";
 // Values a developer might have in their shell while deploying: none may reach the template.
@@ -332,7 +332,7 @@ describe("cdk-nag (AwsSolutions)", () => {
 });
 
 describe("Lambda bundles", () => {
-  it("are configured from skill/bundle-options.ts", () => {
+  it("are configured from infra/bundle-options.ts", () => {
     const { commandHooks, ...bundling } = stack.skill.bundling;
     expect(bundling).toEqual(lambdaBundlingOptions());
     expect(commandHooks?.afterBundling("/in", "/out")).toEqual([expect.stringContaining(`/out/${CATALOG_FILE}`)]);

@@ -9,7 +9,7 @@ import { prepareTake, TAKE_TARGET_LUFS } from "../audio-builder/recordings/prepa
 import { saveTake } from "../audio-builder/recordings/save-take.js";
 import { sentenceKey } from "../audio-builder/recordings/sentence-key.js";
 import { EspeakEngine } from "../audio-builder/speech/espeak-engine.js";
-import { PIPELINE_SAMPLE_RATE } from "../audio-builder/speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio-builder/audio/pipeline-rate.js";
 import { parseWav } from "../audio-builder/speech/wav.js";
 import { micWav } from "./helpers/spoken-takes.js";
 

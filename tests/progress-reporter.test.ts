@@ -1,7 +1,7 @@
 // What a log (CI, a pipe) shows while speech is synthesised: a start line, a line at most every
 // few seconds with how far it got, and an end line, so a long synthesis never looks hung.
 import { describe, expect, it } from "vitest";
-import { createProgressReporter, LOG_INTERVAL_MS } from "../audio-builder/build/progress-reporter.js";
+import { createProgressReporter, LOG_INTERVAL_MS } from "../audio-builder/pipeline/progress-reporter.js";
 
 function logStream() {
   const lines: string[] = [];

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildDist } from "../audio-builder/build/build-dist.js";
+import { buildDist } from "../audio-builder/pipeline/build-dist.js";
 import { ScriptLoadError, type ScriptProblem } from "../audio-builder/model/load-scripts.js";
 import { firstInvalidUtf8 } from "../audio-builder/model/script-text.js";
 import { checkScripts } from "../audio-builder/validate/check-scripts.js";

@@ -9,7 +9,7 @@ import type { SkillCatalog, SkillCatalogTrack } from "../audio-builder/catalog/s
 import type { Locale } from "../audio-builder/model/script-schema.js";
 import type { CoreConfig, CoreIntent, PlaybackReport, ResponsePlan, TurnRequest, TurnSlots, UserState } from "../skill/core/conversation-types.js";
 import { resumePoints } from "../audio-builder/catalog/skill-fields.js";
-import { planTracks } from "../audio-builder/build/plan-tracks.js";
+import { planTracks } from "../audio-builder/pipeline/plan-tracks.js";
 import { loadScriptsOrThrow } from "../audio-builder/model/load-scripts.js";
 import { buildTimeline } from "../audio-builder/timeline/build-timeline.js";
 import { estimateSpeech } from "../audio-builder/timeline/estimate-speech.js";

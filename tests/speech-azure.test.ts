@@ -14,7 +14,7 @@ import { AzureEngine, AzureSpeechError, type AzureSynthesizer } from "../audio-b
 import { createEngine, SpeechConfigError } from "../audio-builder/speech/create-engine.js";
 import { EspeakEngine } from "../audio-builder/speech/espeak-engine.js";
 import { EDGE_SILENCE_MS } from "../audio-builder/speech/silence-trim.js";
-import { PIPELINE_SAMPLE_RATE } from "../audio-builder/speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio-builder/audio/pipeline-rate.js";
 import { encodeWav } from "../audio-builder/speech/wav.js";
 
 /** What Azure would send: 100 ms of silence, a 0.5 s tone, 200 ms of silence, as RIFF. */

@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { EspeakEngine } from "../audio-builder/speech/espeak-engine.js";
 import { EDGE_SILENCE_MS } from "../audio-builder/speech/silence-trim.js";
-import { PIPELINE_SAMPLE_RATE, type SpeechAudio, type SpeechRequest } from "../audio-builder/speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio-builder/audio/pipeline-rate.js";
+import { type SpeechAudio, type SpeechRequest } from "../audio-builder/speech/tts-engine.js";
 
 const engine = new EspeakEngine({ threads: 2 });
 afterAll(() => engine.close());

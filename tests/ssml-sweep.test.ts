@@ -3,7 +3,7 @@ import { check } from "ssml-check-core";
 import { describe, expect, it } from "vitest";
 import { loadScriptsOrThrow, type LoadedScript } from "../audio-builder/model/load-scripts.js";
 import { ALL_VARIANTS, type ExerciseScript, type InfoScript } from "../audio-builder/model/script-schema.js";
-import { ALEXA_MAX_CHARS } from "../audio-builder/ssml/render-alexa.js";
+import { ASSISTANT_MAX_CHARS as ALEXA_MAX_CHARS } from "../audio-builder/ssml/render-assistant.js";
 import { AZURE_MAX_BYTES } from "../audio-builder/ssml/render-azure.js";
 import { renderInfoSsml } from "../audio-builder/ssml/render-info.js";
 import { renderSsml } from "../audio-builder/ssml/render-ssml.js";

@@ -1,7 +1,7 @@
 import { check } from "ssml-check-core";
 import { describe, expect, it } from "vitest";
 import { infoScript, type Locale, type Variant } from "../audio-builder/model/script-schema.js";
-import { ALEXA_MAX_CHARS } from "../audio-builder/ssml/render-alexa.js";
+import { ASSISTANT_MAX_CHARS as ALEXA_MAX_CHARS } from "../audio-builder/ssml/render-assistant.js";
 import { AZURE_MAX_BREAK_MS } from "../audio-builder/ssml/render-azure.js";
 import { renderInfoSsml } from "../audio-builder/ssml/render-info.js";
 import { renderSsml } from "../audio-builder/ssml/render-ssml.js";

@@ -2,7 +2,7 @@
 // silence as exact zeros (so a scripted 6 s exhale is 6 s), optional eyes-closed aids under it,
 // and the sleep ending's fade. Pure and in memory: ffmpeg only sees the finished track.
 import type { SpeechAudio } from "../speech/tts-engine.js";
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import type { SpeechEvent, Timeline } from "../timeline/timeline-types.js";
 import { addBreathTone } from "./breath-tones.js";
 import { addNoiseBed, seedFrom, type BedKind } from "./noise-bed.js";

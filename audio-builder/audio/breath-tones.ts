@@ -1,7 +1,7 @@
 // The eyes-closed breathing aid: a soft sine under the silent part of each inhale (pitch rising,
 // like a chest filling) and exhale (pitch falling), so a listener can follow the rhythm without
 // words. It fades in and out with a raised cosine so it never clicks or startles.
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { raisedCosine } from "./sample-clock.js";
 
 export const BREATH_TONE_LOW_HZ = 220;

@@ -1,22 +1,24 @@
-// PCM → finished MP3 for one profile, in one ffmpeg pass per attempt: the linear gain and the
-// true-peak limiter are applied in JS as the PCM is written to a scratch file, ffmpeg resamples
-// and libmp3lame encodes once. No loudnorm: it is dynamic (it would reshape the quiet/loud
-// pacing of a relaxation track) and slow; a measured linear gain is faithful and fast.
-// The result is measured again on the file itself and written atomically. A profile whose
-// loudness target needs it (alexa) shapes the speech first (speech-shaper.ts); where the codec
-// then pushes a true peak over the limit, the next attempt lowers the ceiling only there.
+// PCM → finished MP3 for one profile: the short loop that tries and accepts. Each attempt plans
+// a linear gain and a true-peak limiter curve (gain-plan.ts), encodes once (mp3-encoder.ts:
+// LAME in WebAssembly or ffmpeg's libmp3lame), and checks the file itself (verify-mp3.ts). No
+// loudnorm: it is dynamic (it would reshape the quiet/loud pacing of a relaxation track) and
+// slow; a measured linear gain is faithful and fast. The accepted file is tagged and written
+// atomically. A profile whose loudness target needs it (alexa) shapes the speech first
+// (speech-shaper.ts); where the codec then pushes a true peak over the limit, the next attempt
+// lowers the ceiling only there.
 import { createHash } from "node:crypto";
-import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import type { TimelineChapter } from "../timeline/timeline-types.js";
-import { PROFILES, type AudioProfile, type ProfileSpec } from "./audio-profiles.js";
-import { PCM_INPUT_OPTIONS, runFfmpeg } from "./ffmpeg-tool.js";
+import { PROFILES, type AudioProfile } from "./audio-profiles.js";
+import { planGain } from "./gain-plan.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { LoudnessMeter, type Loudness } from "./loudness-meter.js";
+import { chooseMp3Encoder, encodeMp3, type Mp3EncoderChoice } from "./mp3-encoder.js";
 import { dbToGain } from "./sample-clock.js";
 import { shapeSpeech } from "./speech-shaper.js";
-import { StreamedPeakMeter } from "./streamed-peak-meter.js";
-import { analysePeaks, applyCurve, BLOCK, forgetPeaks, limiterCurve, truePeak, type PeakAnalysis } from "./true-peak-limiter.js";
+import { analysePeaks, BLOCK, forgetPeaks, truePeak } from "./true-peak-limiter.js";
+import { FRAME_MS, verifyMp3 } from "./verify-mp3.js";
 
 export type { AudioProfile } from "./audio-profiles.js";
 export type { TrackTags } from "./id3-tags.js";
@@ -40,8 +42,7 @@ const LOUDNESS_BOUND_LU = 1;
 const MAX_ATTEMPTS = 4;
 /** Where the codec pushed a true peak over the limit, the ceiling drops by that much plus this. */
 const PEAK_GUARD_DB = 0.3;
-/** ebur128 reports the true peak per 100 ms frame; a local fix reaches this far either side. */
-const FRAME_MS = 100;
+/** A local fix of a frame's true peak reaches this far either side. */
 const FIX_REACH_MS = 50;
 /**
  * The make-up gain for limiting losses is capped: beyond this the voice would be squashed. A
@@ -50,16 +51,11 @@ const FIX_REACH_MS = 50;
  */
 const MAX_MAKEUP_DB = 6;
 const MAX_MAKEUP_SHAPED_DB = 1;
-/** The gain search stops this close to its aim, or after this many measurements. */
-const PLAN_TOLERANCE_LU = 0.1;
-const PLAN_ROUNDS = 5;
 /**
  * How far the first try's plan may fall short of its aim before the extra first-try headroom is
  * dropped: well inside the file's ±1 LU, measured to keep every catalogue track within it.
  */
 const FIRST_TRY_SHORTFALL_LU = 0.5;
-/** The file's duration must equal the timeline's (design.md; tests check the same bound). */
-const DURATION_TOLERANCE_MS = 50;
 /** Below this the track is silence; there is nothing to normalise. */
 const SILENT_LUFS = -69;
 /** 4x oversampling can read a few hundredths of a dB under a finer meter (ffmpeg's is 192 kHz). */
@@ -108,14 +104,16 @@ export async function encodeTrack(
    * the speech may do so in place instead of holding a second copy of the track.
    * `release`: frees garbage now (a worker's forced collection); called once shaping has left
    * its track-length working arrays behind, just before the gain search allocates its own.
+   * `encoder`: chosen once per build (mp3-encoder.ts); by default from the environment.
    */
-  opts: { consumePcm?: boolean; release?: () => void } = {},
+  opts: { consumePcm?: boolean; release?: () => void; encoder?: Mp3EncoderChoice } = {},
 ): Promise<EncodeResult> {
   const spec = PROFILES[profile];
   const tmp = `${outFile}.tmp-${process.pid}`;
   const best = `${tmp}-best`;
   const fallback = `${tmp}-fallback`;
   try {
+    const encoder = opts.encoder ?? chooseMp3Encoder();
     const source = sourceWithMeter(pcm);
     const silent = !(source.integratedLufs > SILENT_LUFS);
     let work = pcm;
@@ -153,8 +151,13 @@ export async function encodeTrack(
         planned = plan();
       }
       const { gain, curve } = planned;
-      await encodeMp3(work, gain, curve, spec, tmp);
-      const { measured, frames } = await verifyFile(tmp, spec, meta.durationMs, outFile);
+      await encodeMp3(encoder, work, gain, curve, spec, tmp);
+      const { measured, frames } = await verifyMp3(tmp, spec, {
+        durationMs: meta.durationMs,
+        outFile,
+        peakLimitDb: spec.maxTruePeakDbtp - PEAK_GUARD_DB,
+        ffmpeg: encoder.ffmpeg,
+      });
       last = measured;
       const peakOver = measured.truePeakDbtp + METER_ALLOWANCE_DB - spec.maxTruePeakDbtp;
       const loudnessOff = spec.targetLufs - measured.integratedLufs;
@@ -223,57 +226,6 @@ export async function encodeTrack(
   }
 }
 
-/**
- * Decodes the finished file once and measures the PCM as it is read back: integrated loudness
- * (loudness-meter.ts), the true peak overall and per 100 ms frame (the limiter's own 4x-
- * oversampled meter, exact only for frames that can be over the encode loop's limit), and the
- * duration from its sample count.
- */
-async function verifyFile(
-  file: string,
-  spec: ProfileSpec,
-  durationMs: number,
-  outFile: string,
-): Promise<{ measured: Loudness; frames: { endMs: number; dbtp: number }[] }> {
-  const frameSamples = Math.round((spec.sampleRate * FRAME_MS) / 1000);
-  const meter = new StreamedPeakMeter(frameSamples, dbToGain(spec.maxTruePeakDbtp - PEAK_GUARD_DB));
-  const loudness = new LoudnessMeter(spec.sampleRate);
-  // Decoded to a scratch file and read back through one reused buffer. Through a pipe, every
-  // 64 KB chunk was a new buffer that only a garbage collection frees: a long track's whole
-  // decoded PCM (58 MB at 24 kHz) piled up first, and the allocator kept the pages afterwards.
-  const decoded = `${file}.decoded.f32`;
-  try {
-    await runFfmpeg({
-      input: file,
-      format: "f32le",
-      output: decoded,
-      // The file's own rate and the decoder's own samples: nothing to resample before metering.
-      outputOptions: ["-c:a", "pcm_f32le", "-ar", String(spec.sampleRate), "-ac", "1"],
-    });
-    const reader = await open(decoded, "r");
-    try {
-      const chunk = new Uint8Array(1 << 18);
-      for (;;) {
-        const { bytesRead } = await reader.read(chunk, 0, chunk.length);
-        if (bytesRead === 0) break;
-        const bytes = chunk.subarray(0, bytesRead);
-        meter.push(bytes);
-        loudness.pushBytes(bytes);
-      }
-    } finally {
-      await reader.close();
-    }
-  } finally {
-    await rm(decoded, { force: true });
-  }
-  // Rounded as ffmpeg's ebur128 prints it, so a retry decision never hangs on a hundredth.
-  const integratedLufs = Math.round(loudness.integratedLufs() * 10) / 10;
-  const { samples, truePeak: peak, framePeaks } = meter.finish();
-  checkDuration((samples * 1000) / spec.sampleRate, durationMs, outFile);
-  const frames = Array.from(framePeaks, (p, f) => ({ endMs: (f + 1) * FRAME_MS, dbtp: 20 * Math.log10(p) }));
-  return { measured: { integratedLufs, truePeakDbtp: Math.round(2000 * Math.log10(peak)) / 100 }, frames };
-}
-
 /** Lowers the ceiling around every frame whose true peak exceeds `limitDb`. */
 function lowerCeilingsWhereOver(ceilings: Float32Array, frames: { endMs: number; dbtp: number }[], limitDb: number): void {
   const blockMs = (BLOCK * 1000) / PIPELINE_SAMPLE_RATE;
@@ -284,140 +236,6 @@ function lowerCeilingsWhereOver(ceilings: Float32Array, frames: { endMs: number;
     const from = Math.max(0, Math.floor((f.endMs - FRAME_MS - FIX_REACH_MS) / blockMs));
     const to = Math.min(ceilings.length, Math.ceil((f.endMs + FIX_REACH_MS) / blockMs));
     for (let b = from; b < to; b++) ceilings[b] = ceilings[b]! * factor;
-  }
-}
-
-/**
- * The gain, and the limiter curve at that gain, whose limited PCM measures `aimLufs`. The
- * limited track's loudness is read from the track's K-weighted block energies under the curve
- * (loudness-meter.ts) rather than estimated from plain energy: on sparse speech (short breathing cues
- * between long pauses) the limiter's share of the loudness is two or three times what its
- * energy suggests, because the loudness gate then admits more of the quiet blocks. There, more
- * gain can even make the track quieter, so the closest reading wins. The gain may exceed the
- * plain gain (no limiter) by at most `maxMakeUpDb`, so speech is not squashed into loudness.
- */
-function planGain(
-  meter: LoudnessMeter,
-  analysis: PeakAnalysis,
-  opts: { aimLufs: number; ceilings: Float32Array; maxMakeUpDb: number },
-): { gain: number; curve: Float32Array; offLu: number } {
-  const workLufs = meter.integratedLufs();
-  const plainDb = opts.aimLufs - workLufs;
-  let gainDb = plainDb;
-  let best: { gainDb: number; gain: number; curve: Float32Array; offLu: number } | undefined;
-  /** Each try's curve goes into an array the best one does not hold (a fresh one when none is free). */
-  let spare: Float32Array | undefined;
-  let previous: { gainDb: number; lufs: number } | undefined;
-  /** Set once more gain has made the track quieter: from then on the search steps down. */
-  let downStep: number | undefined;
-  for (let round = 0; round < PLAN_ROUNDS; round++) {
-    const gain = dbToGain(gainDb);
-    const curve = limiterCurve(analysis, gain, opts.ceilings, undefined, spare);
-    // Where the limiter does nothing, the result is exactly the gain: nothing to measure.
-    const lufs = curveIsFlat(curve) ? workLufs + gainDb : limitedLoudness(meter, gain, curve);
-    const offLu = opts.aimLufs - lufs;
-    const improved = !best || Math.abs(offLu) < Math.abs(best.offLu);
-    if (improved) {
-      spare = best?.curve;
-      best = { gainDb, gain, curve, offLu };
-    } else {
-      spare = curve;
-    }
-    if (Math.abs(offLu) <= PLAN_TOLERANCE_LU) break;
-    let next: number;
-    if (downStep !== undefined) {
-      if (!improved) break;
-      next = gainDb - downStep;
-    } else if (previous && gainDb > previous.gainDb && lufs <= previous.lufs) {
-      // Past the loudest point: the limiter pins the speech while pauses, tones and bed come up.
-      downStep = (gainDb - previous.gainDb) / 2;
-      next = best!.gainDb - downStep;
-    } else {
-      next = Math.min(plainDb + opts.maxMakeUpDb, gainDb + offLu);
-    }
-    if (Math.abs(next - gainDb) < 0.01) break;
-    previous = { gainDb, lufs };
-    gainDb = next;
-  }
-  return best!;
-}
-
-function curveIsFlat(curve: Float32Array): boolean {
-  for (let i = 0; i < curve.length; i++) if (curve[i]! < 1) return false;
-  return true;
-}
-
-/**
- * Integrated loudness of gain × curve × PCM from the PCM's K-weighted block energies: the curve
- * runs linearly from curve[b] to curve[b + 1] over block b, so the block's power scales by the
- * mean of its square.
- */
-function limitedLoudness(meter: LoudnessMeter, gain: number, curve: Float32Array): number {
-  const g2 = gain * gain;
-  return meter.integratedLufs((b) => {
-    const c0 = curve[b]!;
-    const c1 = curve[b + 1]!;
-    return (g2 * (c0 * c0 + c0 * c1 + c1 * c1)) / 3;
-  });
-}
-
-async function encodeMp3(pcm: Float32Array, gain: number, curve: Float32Array, spec: ProfileSpec, file: string): Promise<void> {
-  // The limited PCM goes to a scratch file first, rather than through a pipe: the encoder then
-  // never waits on this thread, which meanwhile shapes and measures the other tracks (a pipe
-  // stalls libmp3lame for as long as any synchronous step on this thread runs).
-  const pcmFile = `${file}.f32`;
-  try {
-    await writeLimitedPcm(pcm, gain, curve, pcmFile);
-    await runFfmpeg({
-      input: pcmFile,
-      inputOptions: PCM_INPUT_OPTIONS,
-      // soxr: a no-op for downloads (the pipeline rate), 160/147 for Alexa's 24 kHz without audible aliasing.
-      filters: `aresample=${spec.sampleRate}:resampler=soxr`,
-      format: "mp3",
-      output: file,
-      outputOptions: [
-        "-c:a", "libmp3lame",
-        "-b:a", `${spec.bitrateKbps}k`,
-        "-ar", String(spec.sampleRate),
-        "-ac", String(spec.channels),
-        "-compression_level", String(spec.lameQuality),
-        ...(spec.lameCutoffHz ? ["-cutoff", String(spec.lameCutoffHz)] : []),
-        // The Xing/LAME frame carries the encoder delay and padding, so players (and ffprobe)
-        // report the exact duration and play gaplessly; it needs a seekable file, as here.
-        "-write_xing", "1",
-        // node-id3 writes the tags afterwards; ffmpeg's own ID3 tag would only be replaced.
-        "-id3v2_version", "0",
-        "-map_metadata", "-1",
-      ],
-    });
-  } finally {
-    await rm(pcmFile, { force: true });
-  }
-}
-
-/** Gain × limiter curve × PCM, computed and written chunk by chunk: no second copy of the track. */
-async function writeLimitedPcm(pcm: Float32Array, gain: number, curve: Float32Array, pcmFile: string): Promise<void> {
-  const out = await open(pcmFile, "w");
-  try {
-    const chunk = new Float32Array(1 << 16);
-    for (let start = 0; start < pcm.length; start += chunk.length) {
-      const end = Math.min(pcm.length, start + chunk.length);
-      applyCurve(pcm, gain, curve, start, end, chunk);
-      await out.write(new Uint8Array(chunk.buffer, 0, (end - start) * 4));
-    }
-  } finally {
-    await out.close();
-  }
-}
-
-/**
- * The duration a player hears: the decoded sample count, which honours the LAME tag's encoder
- * delay and padding. (The container's "Duration:" counts whole frames, delay and padding
- * included: up to ~70 ms more at 24 kHz.)
- */
-function checkDuration(ms: number, expectedMs: number, outFile: string): void {
-  if (Math.abs(ms - expectedMs) > DURATION_TOLERANCE_MS) {
-    throw new Error(`${outFile}: encoded duration ${ms.toFixed(0)} ms differs from the timeline's ${expectedMs} ms by more than ${DURATION_TOLERANCE_MS} ms`);
   }
 }
 

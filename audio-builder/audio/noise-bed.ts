@@ -1,6 +1,6 @@
 // A quiet generated background (brown or pink noise) that masks room sounds and carries the
 // listener through long pauses. Generated from a seeded PRNG so a rebuild is byte-identical.
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { raisedCosine } from "./sample-clock.js";
 
 export type BedKind = "brown" | "pink";

@@ -1,7 +1,7 @@
 // Milliseconds to pipeline samples, the one rounding rule every part of the audio layer shares:
 // an event from a to b ms covers samples [round(a*22.05), round(b*22.05)), so back-to-back
 // events tile the track with no gap and no overlap.
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 
 export function msToSamples(ms: number): number {
   return Math.round((ms * PIPELINE_SAMPLE_RATE) / 1000);

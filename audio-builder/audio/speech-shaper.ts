@@ -12,7 +12,7 @@
 //     dB: a smooth gain dip per pitch period, whose products are harmonics of the voice's own
 //     pitch, not the hard-clipping buzz a clipper adds.
 // The result is a new PCM track; the caller measures it and runs the usual gain and limiter.
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { lowPassInPlace, type BandLimit } from "./band-limit.js";
 import { dbToGain } from "./sample-clock.js";
 import { fillPauses, levelSpeech, PAUSE_RAMP_MS, type Leveller } from "./speech-leveller.js";

@@ -7,7 +7,7 @@
 // The track is analysed once per block of BLOCK samples (sample peak and energy); the costly
 // 4x oversampling runs only on blocks whose sample peaks come near the ceiling, and its result
 // is kept, so the second profile's curve reuses the first's work.
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 
 export const BLOCK = 16;
 /** Interpolation taps on each side of the point between two samples. */

@@ -2,7 +2,7 @@
 // resume (so "resume" never repeats more than about a minute) and the exercise as Alexa SSML
 // documents for devices without an audio player, one chapter per document (a chapter too long for
 // one response is cut between events). Pure: the build and the tests call it on a timeline.
-import { alexa } from "../ssml/render-alexa.js";
+import { assistant as alexa } from "../ssml/render-assistant.js";
 import { chunkDocuments } from "../ssml/chunk-documents.js";
 import { renderPieces, type SsmlPiece } from "../ssml/ssml-pieces.js";
 import type { Timeline } from "../timeline/timeline-types.js";

@@ -1,9 +1,10 @@
 // `npm run build [-- options]`: every exercise × locale × length × ending into dist/ (see README,
 // "dist/ and catalog.json"). Exit code 1 with a readable message on any failure, never a stack.
 import { Command, Option } from "commander";
-import { buildDist } from "../build/build-dist.js";
-import { isDiskFull } from "../build/disk-full.js";
-import { clock } from "../build/progress-reporter.js";
+import { chooseMp3Encoder } from "../audio/mp3-encoder.js";
+import { isDiskFull } from "../files/disk-full.js";
+import { buildDist } from "../pipeline/build-dist.js";
+import { clock } from "../pipeline/progress-reporter.js";
 import { ScriptLoadError } from "../model/load-scripts.js";
 import { missingTakeLines } from "../recordings/missing-takes.js";
 import { resolveBaseUrl } from "../publish/base-url.js";
@@ -50,6 +51,8 @@ const program = new Command()
   .action(async (flags: BuildFlags) => {
     const started = performance.now();
     const baseUrl = resolveBaseUrl(flags.baseUrl, process.env); // validated before any work
+    const encoder = chooseMp3Encoder(process.env);
+    if (!flags.quiet) console.log(`encoder: ${encoder.label}`);
     const result = await buildDist({
       out: flags.out,
       cacheDir: flags.cache,
@@ -64,6 +67,7 @@ const program = new Command()
       fallbackTts: flags.fallbackTts === true,
       quiet: flags.quiet === true,
       env: process.env,
+      encoder,
       ...(baseUrl ? { baseUrl } : {}),
     });
     // Warnings are printed even with --quiet: a track kept outside its loudness target is news.

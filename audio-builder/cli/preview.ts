@@ -3,7 +3,7 @@
 // track as the build would (same speech, pauses, aids and loudness) to a WAV file in a temp
 // folder, prints its path on stdout and plays it when a player is there.
 import { Command, InvalidArgumentError, Option } from "commander";
-import { createProgressReporter } from "../build/progress-reporter.js";
+import { createProgressReporter } from "../pipeline/progress-reporter.js";
 import { formatProblem, ScriptLoadError } from "../model/load-scripts.js";
 import { ENDINGS, LENGTHS, LOCALES, type Ending, type Length, type Locale } from "../model/script-schema.js";
 import { findPlayer, playAudio } from "../preview/play-audio.js";

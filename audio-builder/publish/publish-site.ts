@@ -4,7 +4,7 @@
 // written atomically, and only when its content changed, so a no-op build uploads nothing.
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "../build/atomic-file.js";
+import { writeFileAtomic } from "../files/atomic-file.js";
 import type { Catalog, CatalogTrack } from "../catalog/catalog-types.js";
 import type { Locale } from "../model/script-schema.js";
 import { normaliseBaseUrl, publicUrl } from "./base-url.js";

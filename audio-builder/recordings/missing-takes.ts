@@ -1,7 +1,7 @@
 // Before a build with a recorded voice does any work: which sentences of the planned tracks have
 // no usable take, named where a writer finds them (file:line) and told apart: never recorded, or
 // recorded for text that has changed since. Without --fallback-tts the build stops with this list.
-import type { PlannedTrack } from "../build/plan-tracks.js";
+import type { PlannedTrack } from "../pipeline/plan-tracks.js";
 import type { LoadedScript } from "../model/load-scripts.js";
 import type { Locale } from "../model/script-schema.js";
 import type { RecordedEngine } from "../speech/recorded-engine.js";

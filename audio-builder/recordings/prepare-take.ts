@@ -10,7 +10,7 @@ import path from "node:path";
 import { runFfmpeg } from "../audio/ffmpeg-tool.js";
 import { integratedLoudness } from "../audio/loudness-meter.js";
 import { EDGE_SILENCE_MS } from "../speech/silence-trim.js";
-import { PIPELINE_SAMPLE_RATE } from "../speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
 import { TAKE_FORMAT_LABEL, TAKE_SAMPLE_RATE, TakeError } from "./take-format.js";
 
 /** Every take's speech is brought to this loudness (about where espeak's speech sits), sample peak at most PEAK_CEILING. */

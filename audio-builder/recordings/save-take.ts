@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { sha256Hex } from "../build/atomic-file.js";
+import { sha256Hex } from "../files/atomic-file.js";
 import { runFfmpeg } from "../audio/ffmpeg-tool.js";
 import type { Locale } from "../model/script-schema.js";
 import { parseWav, WavFormatError } from "../speech/wav.js";

@@ -4,7 +4,7 @@
 // wrong locale is caught before its takes are used.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "../build/atomic-file.js";
+import { writeFileAtomic } from "../files/atomic-file.js";
 import { LOCALES, type Locale } from "../model/script-schema.js";
 import { TAKE_BITS, TAKE_CHANNELS, TAKE_EXTENSION, TAKE_SAMPLE_RATE, TakeError } from "./take-format.js";
 

@@ -15,7 +15,8 @@ import type { Locale } from "../model/script-schema.js";
 import type { SpeechRate } from "../timeline/timeline-types.js";
 import { backoffDelayMs, DEFAULT_BACKOFF, sleep, type BackoffPolicy } from "./backoff.js";
 import { EDGE_SILENCE_MS, trimToSpeech } from "./silence-trim.js";
-import { PIPELINE_SAMPLE_RATE, type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
+import { type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
 import { parseWav } from "./wav.js";
 
 export const DEFAULT_AZURE_VOICES: Record<Locale, string> = {

@@ -5,7 +5,8 @@ import type { Locale } from "../model/script-schema.js";
 import type { SpeechRate } from "../timeline/timeline-types.js";
 import { EspeakPool } from "./espeak-pool.js";
 import { EDGE_SILENCE_MS, trimToSpeech } from "./silence-trim.js";
-import { PIPELINE_SAMPLE_RATE, type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
+import { type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
 import { parseWav } from "./wav.js";
 
 /** espeak-ng voice names, as listed by `espeak-ng --voices` in the package's embedded data. */

@@ -6,14 +6,15 @@
 // take re-processes that one sentence and rebuilds only the tracks that say it.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { sha256Hex } from "../build/atomic-file.js";
+import { sha256Hex } from "../files/atomic-file.js";
 import type { Locale } from "../model/script-schema.js";
 import { prepareTake, TAKE_PROCESSING } from "../recordings/prepare-take.js";
 import { normalizeSentence, sentenceKey } from "../recordings/sentence-key.js";
 import { readTakeIndex, voiceDir, type TakeIndex } from "../recordings/take-index.js";
 import { TakeError } from "../recordings/take-format.js";
 import type { SpeechRate } from "../timeline/timeline-types.js";
-import { PIPELINE_SAMPLE_RATE, type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
+import type { SpeechAudio, SpeechRequest, TtsEngine } from "./tts-engine.js";
 
 export const RECORDED_PREFIX = "recorded:";
 

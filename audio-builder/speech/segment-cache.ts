@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import { PIPELINE_SAMPLE_RATE, samplesToMs, type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
+import { samplesToMs, type SpeechAudio, type SpeechRequest, type TtsEngine } from "./tts-engine.js";
 import { encodeWav, parseWav, wavFileBytes, WavFormatError } from "./wav.js";
 
 /** sha256 of engine id, voice, prosody, text (and a take's hash): any change there is a different segment. */

@@ -1,7 +1,7 @@
 // Engines pad speech with silence of their own (espeak ~100 ms or more at the end, neural
 // voices a little at both ends). The timeline owns every pause, so each segment is cut to
 // a small, fixed margin around what is audible.
-import { PIPELINE_SAMPLE_RATE } from "./tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
 
 /** Kept on each side so that soft onsets and word endings are not clipped. */
 export const EDGE_SILENCE_MS = 30;

@@ -1,10 +1,9 @@
-// The one interface every text-to-speech engine sits behind. The pipeline works in a single
-// audio format (mono 16-bit PCM at 22,050 Hz: espeak's native rate, an Azure output format,
-// accepted by Alexa, and exactly half of 44,100 Hz), so no engine output is ever resampled.
+// The one interface every text-to-speech engine sits behind. Every engine delivers the
+// pipeline's audio format (mono 16-bit PCM at PIPELINE_SAMPLE_RATE, audio/pipeline-rate.ts), so
+// no engine output is ever resampled.
+import { PIPELINE_SAMPLE_RATE } from "../audio/pipeline-rate.js";
 import type { Locale } from "../model/script-schema.js";
 import type { SpeechRate } from "../timeline/timeline-types.js";
-
-export const PIPELINE_SAMPLE_RATE = 22050;
 
 export interface SpeechRequest {
   text: string;

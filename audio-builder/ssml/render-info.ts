@@ -1,9 +1,8 @@
 // Info pieces (reasons, tips) as SSML: the whole piece, and each item on its own so the skill
 // can speak one at a time.
 import type { InfoScript } from "../model/script-schema.js";
-import { alexa } from "./render-alexa.js";
+import { assistant } from "./render-assistant.js";
 import { azure } from "./render-azure.js";
-import { google } from "./render-google.js";
 import type { SsmlPlatform } from "./ssml-platform.js";
 import type { SsmlTarget } from "./ssml-target.js";
 
@@ -12,7 +11,7 @@ export const INFO_ITEM_PAUSE_MS = 1200;
 /** Between an item's title and its text. */
 export const INFO_TITLE_PAUSE_MS = 500;
 
-const PLATFORMS: Record<SsmlTarget, SsmlPlatform> = { alexa, google, azure };
+const PLATFORMS: Record<SsmlTarget, SsmlPlatform> = { alexa: assistant, google: assistant, azure };
 
 export function renderInfoSsml(info: InfoScript, target: SsmlTarget): { whole: string; items: string[] } {
   const platform = PLATFORMS[target];

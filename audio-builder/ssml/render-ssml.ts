@@ -1,15 +1,15 @@
 // Timeline → SSML for one platform: one or more complete <speak> documents.
 import type { Timeline } from "../timeline/timeline-types.js";
-import { renderAlexa } from "./render-alexa.js";
+import { renderAssistant } from "./render-assistant.js";
 import { renderAzure } from "./render-azure.js";
-import { renderGoogle } from "./render-google.js";
 import type { SsmlTarget } from "./ssml-target.js";
 
 export type { SsmlTarget } from "./ssml-target.js";
 
 const RENDERERS: Record<SsmlTarget, (timeline: Timeline) => string[]> = {
-  alexa: renderAlexa,
-  google: renderGoogle,
+  // Alexa and Google take the same SSML (render-assistant.ts).
+  alexa: renderAssistant,
+  google: renderAssistant,
   azure: renderAzure,
 };
 

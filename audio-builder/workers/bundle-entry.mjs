@@ -1,6 +1,6 @@
 // esbuild bundles one of this repository's TypeScript entry points into a single ES module that
 // bare Node runs (dependencies stay in node_modules): for `npm run build` (cli/run-bundled.mjs)
-// and for the track workers (build/track-workers.ts), which tsx's loader cannot reach cheaply:
+// and for the track workers (pipeline/track-workers.ts), which tsx's loader cannot reach cheaply:
 // on Node 20 it would start its own loader thread in every worker.
 // @ts-check
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";

@@ -5,7 +5,7 @@ import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction, type Me
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import type { SkillPlatform } from "../../skill/bundle-options.js";
+import type { SkillPlatform } from "../bundle-options.js";
 
 /** Output keys in cdk-outputs.json; infra/fill-skill-endpoint.ts reads AlexaEndpointArn. */
 export const OUTPUT_KEYS = {

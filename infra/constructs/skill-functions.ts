@@ -8,7 +8,7 @@ import { NodejsFunction, type BundlingOptions } from "aws-cdk-lib/aws-lambda-nod
 import type { ILogGroup } from "aws-cdk-lib/aws-logs";
 import type { IStringParameter } from "aws-cdk-lib/aws-ssm";
 import { Construct } from "constructs";
-import { CATALOG_FILE, SKILL_ENTRIES, lambdaBundlingOptions, type SkillPlatform } from "../../skill/bundle-options.js";
+import { CATALOG_FILE, SKILL_ENTRIES, lambdaBundlingOptions, type SkillPlatform } from "../bundle-options.js";
 import type { SkillState } from "./skill-state.js";
 
 export interface SkillFunctionsProps {

@@ -5,7 +5,7 @@
 //   sends actions_intent_MEDIA_STATUS when it ends;
 // - a simple response's display text is at most 640 characters; chips at most 8, 25 characters each;
 // - the catalog's Alexa SSML uses only <speak>, <s>, <prosody rate>, <break time ≤ 10s>, which
-//   Google's SSML supports as well (audio-builder/ssml/render-google.ts renders the same pieces).
+//   Google's SSML supports as well (audio-builder/ssml/render-assistant.ts renders it for both).
 // Everything comes from the plan: the track's URL, title and words; nothing is looked up again.
 import type { Locale, ResponsePlan } from "../core/conversation-types.js";
 import { phrasesFor } from "../core/phrases.js";

@@ -3,6 +3,6 @@
 // not use; the real library would add ~700 KB and tens of ms of cold start to the webhook.
 export class OAuth2Client {
   constructor() {
-    throw new Error("Google Sign-In is not part of Rustpunt's webhook bundle (see skill/bundle-options.ts)");
+    throw new Error("Google Sign-In is not part of Rustpunt's webhook bundle (see infra/bundle-options.ts)");
   }
 }

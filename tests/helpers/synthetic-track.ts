@@ -1,6 +1,7 @@
 // A small, fully known timeline with voice-like tone bursts standing in for speech, so the audio
 // layer's tests know exactly where every sample belongs without waiting on a TTS engine.
-import { PIPELINE_SAMPLE_RATE, samplesToMs, type SpeechAudio } from "../../audio-builder/speech/tts-engine.js";
+import { PIPELINE_SAMPLE_RATE } from "../../audio-builder/audio/pipeline-rate.js";
+import { samplesToMs, type SpeechAudio } from "../../audio-builder/speech/tts-engine.js";
 import type { BreathPhaseSpan, SpeechEvent, Timeline, TimelineChapter, TimelineEvent } from "../../audio-builder/timeline/timeline-types.js";
 
 /**

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide("fixtureCache", FIXTURE_CACHE);
   try {
     // Imported here, so a broken audio module fails the fixture, not every suite's start-up.
-    const { buildDist } = await import("../../audio-builder/build/build-dist.js");
+    const { buildDist } = await import("../../audio-builder/pipeline/build-dist.js");
     await buildDist({
       scriptsDir: path.join(root, "scripts"),
       out: FIXTURE_DIST,

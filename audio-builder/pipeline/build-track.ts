@@ -7,6 +7,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { assembleTrack, type AssembleOptions } from "../audio/assemble-track.js";
 import { encodeTrack, type AudioProfile } from "../audio/encode-track.js";
+import type { Mp3EncoderChoice } from "../audio/mp3-encoder.js";
 import type { TrackTags } from "../audio/id3-tags.js";
 import { renderVtt } from "../audio/render-vtt.js";
 import type { CatalogFile } from "../catalog/catalog-types.js";
@@ -14,8 +15,8 @@ import type { Locale } from "../model/script-schema.js";
 import type { SegmentCache } from "../speech/segment-cache.js";
 import type { SpeechAudio } from "../speech/tts-engine.js";
 import type { Timeline } from "../timeline/timeline-types.js";
-import { sha256Hex, writeFileAtomic } from "./atomic-file.js";
-import { namePathIfDiskFull } from "./disk-full.js";
+import { sha256Hex, writeFileAtomic } from "../files/atomic-file.js";
+import { namePathIfDiskFull } from "../files/disk-full.js";
 import { requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import type { TrackPaths } from "./plan-tracks.js";
 
@@ -39,6 +40,8 @@ export interface TrackJob {
   speech: Map<string, SpeechAudio>;
   stagingDir: string;
   tags: TrackTags;
+  /** Chosen once per build (mp3-encoder.ts). */
+  encoder: Mp3EncoderChoice;
 }
 
 export interface TrackJobResult {
@@ -82,7 +85,9 @@ export async function buildTrackFiles(job: TrackJob, release: () => void = () =>
   const encode = async (profile: AudioProfile, relative: string, last = false): Promise<CatalogFile> => {
     const file = path.join(job.stagingDir, relative);
     await mkdir(path.dirname(file), { recursive: true });
-    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release }).catch((error: unknown) => namePathIfDiskFull(error, file));
+    const result = await encodeTrack(pcm, profile, file, meta, { consumePcm: last, release, encoder: job.encoder }).catch((error: unknown) =>
+      namePathIfDiskFull(error, file),
+    );
     if (result.warning) warnings.push(`${job.ref}: ${result.warning}`);
     return { path: relative, bytes: result.bytes, sha256: result.sha256, mime: MP3_MIME };
   };

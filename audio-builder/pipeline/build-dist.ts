@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
 import { PROFILES } from "../audio/audio-profiles.js";
+import { chooseMp3Encoder, type Mp3EncoderChoice } from "../audio/mp3-encoder.js";
 import type { Catalog, CatalogNarration, CatalogTrack } from "../catalog/catalog-types.js";
 import { skillFields } from "../catalog/skill-fields.js";
 import type { LoadedScript } from "../model/load-scripts.js";
@@ -27,7 +28,7 @@ import { emptyManifest, isUpToDate, readManifest, type BuildManifest } from "./b
 import { loadTrackSpeech, type TrackFiles } from "./build-track.js";
 import { commitDist, removeStaleStaging, STAGING_PREFIX } from "./commit-dist.js";
 import { composeCatalog } from "./compose-catalog.js";
-import { lockDist, type DistLock } from "./dist-lock.js";
+import { lockDist, type DistLock } from "../files/dist-lock.js";
 import { measureTimelines, requestId, speechEvents, speechRequest } from "./measure-timelines.js";
 import { isFullBuild, planTracks, type PlannedTrack } from "./plan-tracks.js";
 import { createProgressReporter, type ProgressReporter } from "./progress-reporter.js";
@@ -60,6 +61,8 @@ export interface BuildDistOptions {
   reporter?: ProgressReporter;
   /** Absolute URL dist/ is served from; the podcast feeds are written only with it (publish/publish-site.ts). */
   baseUrl?: string;
+  /** The MP3 encoder; by default chosen from `env` when a track needs encoding (mp3-encoder.ts). */
+  encoder?: Mp3EncoderChoice;
 }
 
 export interface BuildDistResult {
@@ -175,6 +178,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     const limit = pLimit(cores);
     let builtAudioMs = 0;
     const warnings: string[] = [];
+    const encoder = toBuild.length > 0 ? (opts.encoder ?? chooseMp3Encoder(env)) : undefined;
     workers = toBuild.length > 0 ? await startTrackWorkers(Math.min(cores, toBuild.length)) : undefined;
     await Promise.all(
       toBuild.map(({ track, timeline, key, tags, narration }) =>
@@ -189,6 +193,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
             speech: await loadTrackSpeech(track.locale, timeline, cache),
             stagingDir,
             tags,
+            encoder: encoder!,
           });
           warnings.push(...trackWarnings);
           const catalogTrack = catalogEntry(track, timeline, files, narration);

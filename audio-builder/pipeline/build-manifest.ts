@@ -3,7 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { CatalogFile, CatalogTrack } from "../catalog/catalog-types.js";
-import { writeFileAtomic } from "./atomic-file.js";
+import { writeFileAtomic } from "../files/atomic-file.js";
 
 export const MANIFEST_FILE = ".build-manifest.json";
 const MANIFEST_VERSION = 1;

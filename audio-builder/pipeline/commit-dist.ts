@@ -4,11 +4,11 @@
 import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { Catalog } from "../catalog/catalog-types.js";
-import { writeFileAtomic } from "./atomic-file.js";
-import { namePathIfDiskFull } from "./disk-full.js";
+import { writeFileAtomic } from "../files/atomic-file.js";
+import { namePathIfDiskFull } from "../files/disk-full.js";
 import { entryFiles, stampFileTimes, writeManifest, type BuildManifest } from "./build-manifest.js";
 import { CATALOG_FILE } from "./compose-catalog.js";
-import { isAlive } from "./dist-lock.js";
+import { isAlive } from "../files/dist-lock.js";
 import { SKILL_CATALOG_FILE, toSkillCatalog } from "./skill-catalog.js";
 
 export const STAGING_PREFIX = ".staging-";
