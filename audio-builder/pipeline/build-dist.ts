@@ -61,7 +61,10 @@ export interface BuildDistOptions {
   reporter?: ProgressReporter;
   /** Absolute URL dist/ is served from; the podcast feeds are written only with it (publish/publish-site.ts). */
   baseUrl?: string;
-  /** The MP3 encoder; by default chosen from `env` when a track needs encoding (mp3-encoder.ts). */
+  /**
+   * The MP3 encoder; by default chosen when a track needs encoding (mp3-encoder.ts), from the
+   * process's own environment (FFMPEG_PATH, PATH): the machine's tools, not the build's inputs.
+   */
   encoder?: Mp3EncoderChoice;
 }
 
@@ -178,7 +181,7 @@ export async function buildDist(opts: BuildDistOptions = {}): Promise<BuildDistR
     const limit = pLimit(cores);
     let builtAudioMs = 0;
     const warnings: string[] = [];
-    const encoder = toBuild.length > 0 ? (opts.encoder ?? chooseMp3Encoder(env)) : undefined;
+    const encoder = toBuild.length > 0 ? (opts.encoder ?? chooseMp3Encoder()) : undefined;
     workers = toBuild.length > 0 ? await startTrackWorkers(Math.min(cores, toBuild.length)) : undefined;
     await Promise.all(
       toBuild.map(({ track, timeline, key, tags, narration }) =>
