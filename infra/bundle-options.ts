@@ -2,9 +2,13 @@
 // `lambdaBundlingOptions()` and the benchmark measures with `bundleSkill()`, so what is measured
 // is what runs in Lambda (tests/infra.test.ts compares the two outputs byte for byte).
 import { copyFile, mkdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { OutputFormat, type BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
+import { slimAskSdkModelFile } from "./slim-ask-sdk-model.js";
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export type SkillPlatform = "alexa" | "google";
 
@@ -46,6 +50,11 @@ export const LAMBDA_BUNDLE = {
   alias: { "google-auth-library": "./skill/google/no-google-sign-in.ts" },
 } as const;
 
+/** The aliases both builds pass to esbuild: the fixed ones, and ask-sdk-model without the service clients the skill never calls. */
+export function lambdaAliases(): Record<string, string> {
+  return { ...LAMBDA_BUNDLE.alias, "ask-sdk-model": slimAskSdkModelFile(REPO_ROOT) };
+}
+
 /** The same settings in the shape NodejsFunction takes. */
 export function lambdaBundlingOptions(): BundlingOptions {
   return {
@@ -60,7 +69,7 @@ export function lambdaBundlingOptions(): BundlingOptions {
     // byte-for-byte test caught it): hand esbuild the flag directly.
     esbuildArgs: {
       "--charset": LAMBDA_BUNDLE.charset,
-      ...Object.fromEntries(Object.entries(LAMBDA_BUNDLE.alias).map(([from, to]) => [`--alias:${from}`, to])),
+      ...Object.fromEntries(Object.entries(lambdaAliases()).map(([from, to]) => [`--alias:${from}`, to])),
     },
   };
 }
@@ -95,7 +104,7 @@ export async function bundleSkill(entry: string, outdir: string, options: Bundle
     mainFields: [...LAMBDA_BUNDLE.mainFields],
     charset: LAMBDA_BUNDLE.charset,
     banner: { js: LAMBDA_BUNDLE.banner },
-    alias: { ...LAMBDA_BUNDLE.alias },
+    alias: lambdaAliases(),
     metafile: true,
     logLevel: "warning",
   });
