@@ -1,25 +1,13 @@
 // Alexa's CanFulfillIntentRequest (name-free interaction, en-US): before routing "Alexa, I want to
 // do a breathing exercise" to a skill, Alexa asks whether it can do exactly that. The answer must
-// change nothing and be heard by nobody: no speech, no player, no state read or written (the
-// interceptors skip this request type), and it must work without a user id.
+// change nothing and be heard by nobody: no speech, no player, no state read or written (it never
+// reaches the core's turn loop), and it must work without a user id.
 import { getRequestType, type HandlerInput, type RequestHandler } from "ask-sdk-core";
 import type { canfulfill, Response, Slot } from "ask-sdk-model";
 import type { SkillCatalog } from "../../audio-builder/catalog/skill-catalog-types.js";
 import { canFulfil, type FulfilSlotName, type HeardSlot } from "../core/can-fulfill.js";
-import type { CoreIntent } from "../core/conversation-types.js";
+import { intentByAlexaName } from "../grammar/intents.js";
 import { CAN_FULFILL_REQUEST, resolveLocale } from "./interceptors.js";
-import { CUSTOM_INTENTS } from "./interaction-model/model-types.js";
-
-/** Our custom intents in the core's terms; built-in AMAZON.* intents are Alexa's own to route. */
-const CORE_INTENT: Record<string, CoreIntent> = {
-  [CUSTOM_INTENTS.startExercise]: "StartExercise",
-  [CUSTOM_INTENTS.listExercises]: "ListExercises",
-  [CUSTOM_INTENTS.why]: "Why",
-  [CUSTOM_INTENTS.tip]: "Tip",
-  [CUSTOM_INTENTS.restMoments]: "RestMoments",
-  [CUSTOM_INTENTS.seekHelp]: "SeekHelp",
-  [CUSTOM_INTENTS.continue]: "Continue",
-};
 
 const SLOT_NAMES: readonly FulfilSlotName[] = ["exercise", "length", "ending", "minutes"];
 
@@ -39,7 +27,7 @@ function answerCanFulfill(input: HandlerInput, catalog: SkillCatalog): Response 
     if (slot) heard[name] = heardSlot(slot);
   }
   const intentName = typeof request.intent?.name === "string" ? request.intent.name : "";
-  const answer = canFulfil(catalog, resolveLocale(request.locale), CORE_INTENT[intentName], heard);
+  const answer = canFulfil(catalog, resolveLocale(request.locale), intentByAlexaName(intentName), heard);
   const slotAnswers: Record<string, canfulfill.CanFulfillSlot> = {};
   for (const [name, fit] of Object.entries(answer.slots)) {
     slotAnswers[name] = { canUnderstand: fit.understand, canFulfill: fit.fulfil };

@@ -57,7 +57,7 @@ function slotsOf(request: IntentRequest): TurnSlots {
 }
 
 /** The resolved value's id when Alexa matched one of our values or synonyms, else what was heard. */
-function slotWords(slot: Slot | undefined): string | undefined {
+export function slotWords(slot: Slot | undefined): string | undefined {
   if (!slot) return undefined;
   for (const authority of slot.resolutions?.resolutionsPerAuthority ?? []) {
     const id = authority.status?.code === "ER_SUCCESS_MATCH" ? authority.values?.[0]?.value?.id : undefined;

@@ -47,7 +47,8 @@ const INFO_FOR: Partial<Record<CoreIntent, string>> = {
 export function canFulfil(
   catalog: Catalog,
   locale: Locale,
-  intent: CoreIntent | undefined,
+  /** The core's name for the intent (skill/grammar/intents.ts), e.g. "StartExercise". */
+  intent: string | undefined,
   slots: Partial<Record<FulfilSlotName, HeardSlot>>,
 ): FulfilAnswer {
   switch (intent) {
@@ -59,7 +60,7 @@ export function canFulfil(
     case "Tip":
     case "RestMoments":
     case "SeekHelp": {
-      const id = INFO_FOR[intent];
+      const id = INFO_FOR[intent as CoreIntent];
       return { fit: catalog.info.some((i) => i.locale === locale && i.id === id) ? "YES" : "NO", slots: {} };
     }
     default:

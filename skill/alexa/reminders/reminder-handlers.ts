@@ -4,12 +4,12 @@
 // decides, runs it and settles the answer within its turn), then renders the plan, with the AskFor
 // directive or the permissions card when the core asks for permission.
 import { getIntentName, getRequestType, type HandlerInput, type RequestHandler } from "ask-sdk-core";
-import type { interfaces, IntentRequest, Response, Slot } from "ask-sdk-model";
+import type { interfaces, IntentRequest, Response } from "ask-sdk-model";
 import type { CoreIntent, TurnSlots } from "../../core/conversation-types.js";
 import type { HandlerDeps } from "../intent-handlers.js";
 import { REMINDER_INTENTS } from "../../grammar/intents.js";
 import { toAlexaResponse } from "../to-alexa-response.js";
-import { toTurnRequest } from "../to-turn-request.js";
+import { slotWords, toTurnRequest } from "../to-turn-request.js";
 import { DEFAULT_SERVICE_OPTIONS, runReminderOperation, REMINDERS_SCOPE, remindersGranted, type ReminderServiceOptions } from "./reminders-service.js";
 
 export interface ReminderHandlerOptions {
@@ -77,23 +77,13 @@ async function answer(deps: HandlerDeps, options: ReminderHandlerOptions, input:
 /** Slot values as the core reads them: resolved ids where Alexa matched one of ours, else words. */
 export function reminderSlots(request: IntentRequest): TurnSlots {
   const slots = request.intent.slots ?? {};
-  const [time, days, moreDays, partOfDay, exercise] = ["time", "days", "moreDays", "partOfDay", "exercise"].map((name) => resolved(slots[name]));
+  const [time, days, moreDays, partOfDay, exercise] = ["time", "days", "moreDays", "partOfDay", "exercise"].map((name) => slotWords(slots[name]));
   const out: TurnSlots = {};
   if (time) out.time = time;
   if (days || moreDays) out.days = [days, moreDays].filter((d): d is string => d !== undefined);
   if (partOfDay) out.partOfDay = partOfDay;
   if (exercise) out.exercise = exercise;
   return out;
-}
-
-function resolved(slot: Slot | undefined): string | undefined {
-  if (!slot) return undefined;
-  for (const authority of slot.resolutions?.resolutionsPerAuthority ?? []) {
-    const id = authority.status?.code === "ER_SUCCESS_MATCH" ? authority.values?.[0]?.value?.id : undefined;
-    if (id) return id;
-  }
-  const heard = slot.value?.trim();
-  return heard ? heard : undefined;
 }
 
 /**
