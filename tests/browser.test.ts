@@ -3,43 +3,31 @@
 // Chromium. Where there is one, the page suite runs in that instead, so this suite checks the npm
 // one on every machine: that it starts, and that it does what the page suite relies on: plays the
 // MP3 tracks, loads their WebVTT cues and moves the breathing circle.
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalog } from "../audio-builder/catalog/catalog-types.js";
-import { publishSite } from "../audio-builder/publish/publish-site.js";
-import { createStaticServer } from "../audio-builder/publish/static-server.js";
 import { chooseChromium, launchChromium } from "./helpers/browser.js";
-import { fixtureDist } from "./helpers/fixture-dist.js";
+import { serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
 
 /** @sparticuz/chromium ships a Linux x64 build; elsewhere the tests use CHROMIUM_PATH. */
 const bundledRuns = process.platform === "linux" && process.arch === "x64";
 
-let dist: string;
 let catalog: Catalog;
-let server: ReturnType<typeof createStaticServer>;
+let site: ServedSite | undefined;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!bundledRuns) return;
-  dist = await mkdtemp(path.join(tmpdir(), "rustpunt-browser-"));
-  await cp(fixtureDist(), dist, { recursive: true, filter: (src) => !path.basename(src).startsWith(".staging-") });
-  catalog = JSON.parse(await readFile(path.join(dist, "catalog.json"), "utf8")) as Catalog;
-  server = createStaticServer(dist);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await publishSite({ catalog, distDir: dist, baseUrl: `${origin}/`, env: { SOURCE_DATE_EPOCH: "1767225600" } });
+  site = await serveSiteCopy("browser");
+  ({ catalog, origin } = site);
   browser = await launchChromium({ bundled: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe.runIf(bundledRuns)("the Chromium from npm", () => {

@@ -4,7 +4,6 @@
 // recurrence and converts times through the file's own VTIMEZONE; Node's Intl tz database then
 // checks that every occurrence falls on the chosen wall-clock time in that zone.
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
@@ -15,30 +14,23 @@ import { firstOccurrence, restMomentIcs, restMomentUid, WEEK, type Weekday } fro
 import { wallFieldsAt } from "../audio-builder/publish/calendar/wall-clock.js";
 import { publishSite } from "../audio-builder/publish/publish-site.js";
 import { SITE_TEXT } from "../audio-builder/publish/site-text.js";
-import { createStaticServer } from "../audio-builder/publish/static-server.js";
 import { fixtureDist } from "./helpers/fixture-dist.js";
+import { PINNED_EPOCH, serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
 
-const PINNED_EPOCH = "1767225600"; // 2026-01-01T00:00:00Z
 const PINNED = new Date(Number(PINNED_EPOCH) * 1000);
 
 let dist: string;
 let catalog: Catalog;
-let server: ReturnType<typeof createStaticServer>;
+let site: ServedSite | undefined;
 let origin: string;
 
 beforeAll(async () => {
-  dist = await mkdtemp(path.join(tmpdir(), "rustpunt-calendar-"));
-  await cp(fixtureDist(), dist, { recursive: true, filter: (src) => !path.basename(src).startsWith(".staging-") });
-  catalog = JSON.parse(await readFile(path.join(dist, "catalog.json"), "utf8")) as Catalog;
-  server = createStaticServer(dist);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await publishSite({ catalog, distDir: dist, baseUrl: `${origin}/`, env: { SOURCE_DATE_EPOCH: PINNED_EPOCH } });
+  site = await serveSiteCopy("calendar");
+  ({ dist, catalog, origin } = site);
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await site?.close();
 });
 
 interface Parsed {

@@ -3,9 +3,7 @@
 // "Plan a moment of rest" on the listening page, in Chromium: the form driven by mouse and by
 // keyboard at desktop and phone width, the downloaded event read back by ical.js, axe-core on
 // the whole page, and the ready-made files for browsers without JavaScript.
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import axe from "axe-core";
@@ -16,36 +14,28 @@ import type { Catalog } from "../audio-builder/catalog/catalog-types.js";
 import type { Locale } from "../audio-builder/model/script-schema.js";
 import { WEEK, type Weekday } from "../audio-builder/publish/calendar/rest-moment-ics.js";
 import { wallFieldsAt } from "../audio-builder/publish/calendar/wall-clock.js";
-import { publishSite } from "../audio-builder/publish/publish-site.js";
 import { SITE_TEXT } from "../audio-builder/publish/site-text.js";
-import { createStaticServer } from "../audio-builder/publish/static-server.js";
 import { launchChromium } from "./helpers/browser.js";
-import { fixtureDist } from "./helpers/fixture-dist.js";
+import { serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
 
 const PHONE = 375;
 const DESKTOP = 1100;
 
 let dist: string;
 let catalog: Catalog;
-let server: ReturnType<typeof createStaticServer>;
+let site: ServedSite | undefined;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  dist = await mkdtemp(path.join(tmpdir(), "rustpunt-plan-"));
-  await cp(fixtureDist(), dist, { recursive: true, filter: (src) => !path.basename(src).startsWith(".staging-") });
-  catalog = JSON.parse(await readFile(path.join(dist, "catalog.json"), "utf8")) as Catalog;
-  server = createStaticServer(dist);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await publishSite({ catalog, distDir: dist, baseUrl: `${origin}/`, env: { SOURCE_DATE_EPOCH: "1767225600" } });
+  site = await serveSiteCopy("plan");
+  ({ dist, catalog, origin } = site);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await site?.close();
 });
 
 const pageOf = (locale: Locale) => (locale === catalog.locales[0] ? "index.html" : `${locale}.html`);

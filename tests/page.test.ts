@@ -4,9 +4,7 @@
 // from npm: tests/helpers/browser.ts) driven by playwright-core, on the shared fixture dist/ (real
 // short tracks built with espeak and ffmpeg), published with publishSite and served by the
 // project's own static server.
-import { cp, mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -16,38 +14,28 @@ import type { Locale } from "../audio-builder/model/script-schema.js";
 import { publishSite } from "../audio-builder/publish/publish-site.js";
 import { breathCues, parseVtt } from "../audio-builder/publish/read-vtt.js";
 import { SITE_TEXT, clockLabel } from "../audio-builder/publish/site-text.js";
-import { createStaticServer } from "../audio-builder/publish/static-server.js";
 import { launchChromium } from "./helpers/browser.js";
-import { fixtureDist } from "./helpers/fixture-dist.js";
+import { PINNED_EPOCH, serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
 
-const PINNED_EPOCH = "1767225600"; // 2026-01-01, so the feeds' dates are fixed
 
 let dist: string;
 let catalog: Catalog;
-let server: ReturnType<typeof createStaticServer>;
+let site: ServedSite | undefined;
 let origin: string;
 let browser: Browser;
 /** Console errors and uncaught exceptions of every page opened over http. */
 const problems: string[] = [];
 
 beforeAll(async () => {
-  // A copy, so publishing the page does not change the fixture other suites read.
-  dist = await mkdtemp(path.join(tmpdir(), "rustpunt-page-"));
-  await cp(fixtureDist(), dist, { recursive: true, filter: (src) => !path.basename(src).startsWith(".staging-") });
-  catalog = JSON.parse(await readFile(path.join(dist, "catalog.json"), "utf8")) as Catalog;
-
-  server = createStaticServer(dist);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await publishSite({ catalog, distDir: dist, baseUrl: `${origin}/`, env: { SOURCE_DATE_EPOCH: PINNED_EPOCH } });
+  site = await serveSiteCopy("page");
+  ({ dist, catalog, origin } = site);
 
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await site?.close();
 });
 
 const pageOf = (locale: Locale) => (locale === catalog.locales[0] ? "index.html" : `${locale}.html`);
