@@ -1,6 +1,7 @@
-// The encoder choice (FFMPEG_PATH, a system ffmpeg with libmp3lame, else LAME in WebAssembly) and
-// the Info frame the pipeline writes for LAME in WebAssembly: two independent decoders (npm's
-// ffmpeg and mpg123) must return exactly the samples that went in, in their place.
+// The encoder choice (FFMPEG_PATH, a system ffmpeg with libmp3lame, else LAME in WebAssembly),
+// LAME in WebAssembly itself (the same frames as ffmpeg's libmp3lame at the same settings) and
+// the Info frame the pipeline writes for it: two independent decoders (npm's ffmpeg and mpg123)
+// must return exactly the samples that went in, in their place.
 import { execFile } from "node:child_process";
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -77,6 +78,32 @@ describe("LAME in WebAssembly with the pipeline's Info frame", () => {
     expect(stderr).toMatch(new RegExp(`Audio: mp3, ${spec.sampleRate} Hz, mono, .*${spec.bitrateKbps} kb/s`));
   });
 
+  it("writes the very frames ffmpeg's libmp3lame writes at the download profile's settings", async () => {
+    // Speech-like: a gliding tone under a slow envelope, with a little noise.
+    const n = 5 * PIPELINE_SAMPLE_RATE + 77;
+    const x = new Float32Array(n);
+    let seed = 7;
+    for (let i = 0; i < n; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      x[i] = 0.3 * Math.sin(i * 0.05 + 3 * Math.sin(i * 0.0003)) * (0.5 + 0.5 * Math.sin(i / 5000)) + 0.05 * (seed / 2147483648 - 0.5);
+    }
+    const spec = PROFILES.download;
+    const ours = await encodeWithLameWasm(x, 1, new Float32Array(Math.ceil(n / BLOCK) + 1).fill(1), spec);
+    const raw = path.join(dir, "same.f32");
+    const theirs = path.join(dir, "same.mp3");
+    await writeFile(raw, Buffer.from(x.buffer));
+    await run(NPM_FFMPEG, [
+      "-hide_banner", "-nostdin", "-y", "-f", "f32le", "-ar", String(PIPELINE_SAMPLE_RATE), "-ac", "1", "-i", raw,
+      "-c:a", "libmp3lame", "-b:a", `${spec.bitrateKbps}k`, "-compression_level", String(spec.lameQuality), "-write_xing", "1", "-id3v2_version", "0", "-map_metadata", "-1", theirs,
+    ]);
+    // Each file opens with its own Info frame; the audio frames after it must match byte for byte.
+    const a = frames(ours).slice(1);
+    const b = frames(await readFile(theirs)).slice(1);
+    expect(a.length).toBeGreaterThan(150);
+    expect(a.length).toBe(b.length);
+    expect(a.every((f, i) => f.equals(b[i]!))).toBe(true);
+  });
+
   it("refuses a stream that is not whole CBR Layer III frames", () => {
     expect(() => withInfoFrame(Uint8Array.of(1, 2, 3, 4), { delay: 576, samples: 10, encoder: "LAME3.100" })).toThrow(/no frame header at byte 0/);
   });
@@ -88,6 +115,22 @@ describe("LAME in WebAssembly with the pipeline's Info frame", () => {
     expect(() => withInfoFrame(frames, { delay: 576, samples: pcm.length * 2, encoder: "LAME3.100" })).toThrow(/cannot hold/);
   });
 });
+
+/** The stream's frames (MPEG-2 Layer III, as every profile writes), from its first byte. */
+function frames(mp3: Uint8Array): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = 0; at < mp3.length; ) {
+    const length = frameLength(mp3.subarray(at));
+    out.push(Buffer.from(mp3.subarray(at, at + length)));
+    at += length;
+  }
+  return out;
+}
+
+function frameLength(mp3: Uint8Array): number {
+  expect(mp3[0]).toBe(0xff);
+  return firstFrameLength(mp3) + ((mp3[2]! >> 1) & 1);
+}
 
 function firstFrameLength(mp3: Uint8Array): number {
   // MPEG-2 Layer III: 72 × bitrate / rate (+ padding); the Info frame has no padding slot.
@@ -118,7 +161,7 @@ describe("chooseMp3Encoder", () => {
     const choice = chooseMp3Encoder({ PATH: without });
     expect(choice.kind).toBe("lame-wasm");
     expect(choice.ffmpeg).toBe(NPM_FFMPEG); // npm's ffmpeg still decodes the files for their check
-    expect(choice.label).toMatch(/^LAME3\.100 in WebAssembly for 22050 Hz files, npm's ffmpeg/);
+    expect(choice.label).toMatch(/^LAME3\.100 in WebAssembly \(no system ffmpeg with libmp3lame found; npm's ffmpeg .* decodes for the checks\)$/);
   });
 
   it("uses a system ffmpeg with libmp3lame without being asked", async () => {

@@ -1,11 +1,11 @@
 // The LAME/Xing "Info" frame: the first frame of a CBR MP3, silent to a decoder, that records the
 // stream's frame count and length and, in its LAME extension, the encoder delay and padding.
 // Decoders that honour it (ffmpeg, mpg123, most players) drop exactly those samples, so the file
-// decodes to its timeline's length and plays gaplessly (design.md, "Audio"). LAME writes it only
-// when it may seek back to the file's start; an in-memory encoder that returns frames (LAME in
-// WebAssembly) does not, so the pipeline writes it here from what it knows: the delay LAME adds
-// (576 samples, also when LAME resamples: measured, its resampler is centred) and the number of
-// samples it was given. Layout: the LAME tag specification (lame.sourceforge.io, "Mp3 Info Tag
+// decodes to its timeline's length and plays gaplessly (design.md, "Audio"). LAME's own Info
+// frame must fit a frame of the stream's bitrate, and at 48 kb/s and 24 kHz it does not; ffmpeg's
+// muxer and this file write it in a frame of a higher bitrate. For LAME in WebAssembly
+// (lame-wasm-encoder.ts) the pipeline writes it here from what it knows: the delay LAME adds
+// (576 samples) and the number of samples it was given. Layout: the LAME tag specification (lame.sourceforge.io, "Mp3 Info Tag
 // rev 1 specifications"), as ffmpeg's mp3 muxer writes it too.
 
 /** LAME's own delay before the first input sample, in output samples (lame_get_encoder_delay). */

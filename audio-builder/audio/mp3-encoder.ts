@@ -2,20 +2,15 @@
 // handed to the track workers as plain data:
 //  - ffmpeg's libmp3lame when FFMPEG_PATH names an ffmpeg, or a system ffmpeg with libmp3lame
 //    is on PATH (the fastest here: Debian's ffmpeg encodes ~3x faster than npm's static build);
-//  - else LAME in WebAssembly, in the track worker itself (lame-wasm-encoder.ts), for every
-//    profile at the pipeline's own rate (download): ~1.7x faster than npm's static ffmpeg build.
-//    A profile at another rate (alexa, 24 kHz) stays with npm's ffmpeg, which resamples with soxr
-//    at LAME -q 7 and the profile's cutoff: LAME's built-in resampler and default settings (all
-//    wasm-media-encoders exposes) pushed a marginal catalogue track (nl-NL ademhaling-long-sleep)
-//    to -15.1 LUFS / -1.5 dBTP, outside the alexa bounds the profile's margins were tuned for.
-//    npm's ffmpeg also decodes the finished files for their check.
+//  - else LAME in WebAssembly, in the track worker itself (lame-wasm-encoder.ts), at the same
+//    settings: about twice as fast as npm's static ffmpeg, which then only decodes the finished
+//    files for their check.
 // Both write the encoder delay and padding in the LAME/Xing Info frame, so the file decodes to
 // its exact length, and both are byte-for-byte reproducible.
 import { open, rm, writeFile } from "node:fs/promises";
 import type { ProfileSpec } from "./audio-profiles.js";
 import { ffmpegVersion, findFfmpeg, PCM_INPUT_OPTIONS, runFfmpeg } from "./ffmpeg-tool.js";
 import { encodeWithLameWasm, LAME_WASM_VERSION } from "./lame-wasm-encoder.js";
-import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { applyCurve } from "./true-peak-limiter.js";
 
 export interface Mp3EncoderChoice {
@@ -33,7 +28,7 @@ export function chooseMp3Encoder(env: NodeJS.ProcessEnv = process.env): Mp3Encod
     return {
       kind: "lame-wasm",
       ffmpeg: ffmpeg.path,
-      label: `${LAME_WASM_VERSION} in WebAssembly for ${PIPELINE_SAMPLE_RATE} Hz files, npm's ffmpeg ${ffmpegVersion(ffmpeg.path)} for resampled ones (no system ffmpeg with libmp3lame found)`,
+      label: `${LAME_WASM_VERSION} in WebAssembly (no system ffmpeg with libmp3lame found; npm's ffmpeg ${ffmpegVersion(ffmpeg.path)} decodes for the checks)`,
     };
   }
   const where = ffmpeg.source === "FFMPEG_PATH" ? `FFMPEG_PATH=${ffmpeg.path}` : `system ffmpeg at ${ffmpeg.path}`;
@@ -49,7 +44,7 @@ export async function encodeMp3(
   spec: ProfileSpec,
   file: string,
 ): Promise<void> {
-  if (encoder.kind === "lame-wasm" && spec.sampleRate === PIPELINE_SAMPLE_RATE) {
+  if (encoder.kind === "lame-wasm") {
     await writeFile(file, await encodeWithLameWasm(pcm, gain, curve, spec));
     return;
   }
