@@ -259,3 +259,52 @@ describe("encodeTrack: the alexa profile on peaky, espeak-like speech", () => {
     }
   });
 });
+
+/**
+ * Short buzzy cues (a pulse train through a sine envelope) between long pauses over a faint
+ * bed: so peaky and sparse that the limiter, not the gain, sets the loudness.
+ */
+function sparseCues(seconds: number): Float32Array {
+  const rate = PIPELINE_SAMPLE_RATE;
+  const pcm = new Float32Array(Math.round(seconds * rate));
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  let phase = 0;
+  for (let i = Math.round(0.3 * rate); i < pcm.length - rate; i += Math.round(6.8 * rate)) {
+    const len = Math.round(0.8 * rate);
+    const f0 = 95 + random() * 35;
+    for (let k = 0; k < len && i + k < pcm.length; k++) {
+      phase += f0 / rate;
+      const x = 2 * Math.PI * (phase % 1);
+      let v = 0;
+      for (let h = 1; h * f0 < 5000; h++) v += Math.cos(h * x) / h;
+      pcm[i + k] = 0.3 * v * Math.sin((Math.PI * k) / len) ** 2;
+    }
+  }
+  let brown = 0;
+  for (let k = 0; k < pcm.length; k++) {
+    brown = 0.995 * brown + (random() - 0.5) * 0.02;
+    pcm[k] = pcm[k]! + brown * 0.005;
+  }
+  return pcm;
+}
+
+describe("encodeTrack: a track the limiter holds under the alexa target", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "rustpunt-sparse-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("keeps its first file, with a warning, when a second encode's plan would be no louder", async () => {
+    const pcm = sparseCues(60);
+    const file = path.join(dir, "alexa.mp3");
+    const result = await encodeTrack(pcm, "alexa", file, { tags, chapters: [], durationMs: Math.round((pcm.length * 1000) / PIPELINE_SAMPLE_RATE) });
+    expect(result.attempts).toBe(1);
+    expect(result.warning).toMatch(/outside -14 ±1 LUFS but within the true-peak limit and the platform's accepted -19 to -9 LUFS/);
+    const measured = await ebur128(file);
+    expect(measured.integratedLufs).toBeGreaterThanOrEqual(-19);
+    expect(measured.truePeakDbtp).toBeLessThanOrEqual(PROFILES.alexa.maxTruePeakDbtp);
+    expect(Math.abs(result.integratedLufs - measured.integratedLufs)).toBeLessThanOrEqual(0.1 + 1e-9);
+  });
+});

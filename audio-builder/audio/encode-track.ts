@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import type { TimelineChapter } from "../timeline/timeline-types.js";
 import { PROFILES, type AudioProfile } from "./audio-profiles.js";
-import { planGain } from "./gain-plan.js";
+import { planGain, type GainPlan } from "./gain-plan.js";
 import { withTags, type TrackTags } from "./id3-tags.js";
 import { PIPELINE_SAMPLE_RATE } from "./pipeline-rate.js";
 import { LoudnessMeter, type Loudness } from "./loudness-meter.js";
@@ -56,6 +56,11 @@ const MAX_MAKEUP_SHAPED_DB = 1;
  * dropped: well inside the file's ±1 LU, measured to keep every catalogue track within it.
  */
 const FIRST_TRY_SHORTFALL_LU = 0.5;
+/**
+ * A loudness retry whose plan moves the reading less than this towards the target is not
+ * encoded: the codec's own loss varies by about half of it from one encode to the next.
+ */
+const MIN_PLANNED_MOVE_LU = 0.25;
 /** Below this the track is silence; there is nothing to normalise. */
 const SILENT_LUFS = -69;
 /** 4x oversampling can read a few hundredths of a dB under a finer meter (ffmpeg's is 192 kHz). */
@@ -142,15 +147,20 @@ export async function encodeTrack(
     let previous: { lufs: number; gain: number } | undefined;
     let attempts = 0;
     const plan = () => planGain(workMeter, analysis, { aimLufs, ceilings, maxMakeUpDb: shaped ? MAX_MAKEUP_SHAPED_DB : MAX_MAKEUP_DB });
+    /** The next attempt's plan, when it was made early to see whether the attempt is worth its encode. */
+    let pending: GainPlan | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       attempts = attempt;
-      let planned = silent ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1), offLu: 0 } : plan();
+      let planned = silent ? { gain: 1, curve: new Float32Array(ceilings.length + 1).fill(1), offLu: 0 } : (pending ?? plan());
+      pending = undefined;
       if (attempt === 1 && spec.firstTryMarginDb && Math.abs(planned.offLu) > FIRST_TRY_SHORTFALL_LU) {
         // The extra headroom costs this track its loudness: plan with the profile's own margin.
         ceilings.fill(ceiling);
         planned = plan();
       }
       const { gain, curve } = planned;
+      /** What the plan expects the limited PCM to measure. */
+      const plannedLufs = aimLufs - planned.offLu;
       await encodeMp3(encoder, work, gain, curve, spec, tmp);
       const { measured, frames } = await verifyMp3(tmp, spec, {
         durationMs: meta.durationMs,
@@ -188,6 +198,15 @@ export async function encodeTrack(
         const raisedDb = previous ? 20 * Math.log10(gain / previous.gain) : 0;
         if (previous && loudnessOff > 0 && raisedDb > 0.3 && measured.integratedLufs - previous.lufs < raisedDb / 2) break;
         aimLufs += loudnessOff;
+        // A file that keeps the peak limit and is usable (within bounds, or within the
+        // platform's window) is only retried for loudness. Where the limiter (and the cap on its
+        // make-up) leaves the new plan hardly louder, or quieter, than this one, its encode would
+        // land about where this file did: keep this file instead of encoding again.
+        if ((kept === measured || acceptable === measured) && peakOver <= 0 && !silent) {
+          pending = plan();
+          const moved = aimLufs - pending.offLu - plannedLufs;
+          if (Math.sign(moved) !== Math.sign(loudnessOff) || Math.abs(moved) < MIN_PLANNED_MOVE_LU) break;
+        }
       }
       previous = { lufs: measured.integratedLufs, gain };
     }
