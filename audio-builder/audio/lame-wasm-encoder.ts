@@ -6,8 +6,9 @@
 // a scratch file: the limited PCM goes from the track's samples into the encoder chunk by chunk.
 // The packaged LAME builds on npm (wasm-media-encoders, @mediabunny/mp3-encoder) fix LAME's
 // quality at its slow default (3), which costs more than the WebAssembly saves.
-// A profile at another rate is upsampled here (upsampler.ts), faster than LAME resamples; the Info frame with the encoder delay and padding
-// is written by lame-info-frame.ts, so the file decodes to its exact length.
+// A profile at another rate is upsampled first (upsampler.ts: faster than LAME's resampler). The
+// Info frame with the encoder delay and padding is written by lame-info-frame.ts, so the file
+// decodes to its exact length.
 import { readFile } from "node:fs/promises";
 import type { ProfileSpec } from "./audio-profiles.js";
 import { LAME_ENCODER_DELAY, withInfoFrame } from "./lame-info-frame.js";
@@ -27,9 +28,8 @@ const SCALE = 32768;
 interface LameExports {
   memory: WebAssembly.Memory;
   _initialize(): void;
-  rp_open(inRate: number, outRate: number, kbps: number, quality: number, lowpassHz: number): number;
+  rp_open(rate: number, kbps: number, quality: number, lowpassHz: number): number;
   rp_alloc(bytes: number): number;
-  rp_free(ptr: number): void;
   rp_encode(gfp: number, pcm: number, n: number, out: number, outSize: number): number;
   rp_flush(gfp: number, out: number, outSize: number): number;
   rp_close(gfp: number): void;
@@ -78,7 +78,7 @@ async function instantiate(): Promise<{ lame: LameExports; printed: () => string
 /** gain × curve × pcm (pipeline rate) as a finished, untagged MP3 for `spec`, Info frame first. */
 export async function encodeWithLameWasm(pcm: Float32Array, gain: number, curve: Float32Array, spec: ProfileSpec): Promise<Uint8Array> {
   const { lame, printed } = await instantiate();
-  const gfp = lame.rp_open(spec.sampleRate, spec.sampleRate, spec.bitrateKbps, spec.lameQuality, spec.lameCutoffHz ?? 0);
+  const gfp = lame.rp_open(spec.sampleRate, spec.bitrateKbps, spec.lameQuality, spec.lameCutoffHz ?? 0);
   if (gfp === 0) throw new Error(`LAME refused ${spec.bitrateKbps} kb/s at ${spec.sampleRate} Hz: ${printed() || "no reason given"}`);
   const inPtr = lame.rp_alloc(CHUNK * 4);
   const outPtr = lame.rp_alloc(OUT_BYTES);
@@ -91,11 +91,10 @@ export async function encodeWithLameWasm(pcm: Float32Array, gain: number, curve:
     size += written;
   };
   const samples = pcmAtRate(pcm, gain * SCALE, curve, spec);
-  const chunk = new Float32Array(CHUNK);
   for (let start = 0; start < samples.length; start += CHUNK) {
     const end = Math.min(samples.length, start + CHUNK);
-    samples.read(start, end, chunk);
-    new Float32Array(lame.memory.buffer, inPtr, CHUNK).set(chunk);
+    // Straight into LAME's input buffer; the view is made anew, as memory growth detaches it.
+    samples.read(start, end, new Float32Array(lame.memory.buffer, inPtr, CHUNK));
     keep(lame.rp_encode(gfp, inPtr, end - start, outPtr, OUT_BYTES), "encode");
   }
   keep(lame.rp_flush(gfp, outPtr, OUT_BYTES), "finish the stream");

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include "lame.h"
 
-/* Input rate, output rate (LAME resamples when they differ), kb/s, quality 0-9, low-pass Hz
-   (0: LAME's default for the bitrate). Mono. NULL when LAME refuses the settings. */
-lame_t rp_open(int in_rate, int out_rate, int kbps, int quality, int lowpass_hz) {
+/* Sample rate (in and out: the caller resamples, faster than LAME), kb/s, quality 0-9, low-pass
+   Hz (0: LAME's default for the bitrate). Mono. NULL when LAME refuses the settings. */
+lame_t rp_open(int rate, int kbps, int quality, int lowpass_hz) {
   lame_t gfp = lame_init();
   if (!gfp) return NULL;
   lame_set_num_channels(gfp, 1);
   lame_set_mode(gfp, MONO);
-  lame_set_in_samplerate(gfp, in_rate);
-  lame_set_out_samplerate(gfp, out_rate);
+  lame_set_in_samplerate(gfp, rate);
+  lame_set_out_samplerate(gfp, rate);
   lame_set_VBR(gfp, vbr_off);
   lame_set_brate(gfp, kbps);
   lame_set_quality(gfp, quality);
@@ -29,7 +29,6 @@ lame_t rp_open(int in_rate, int out_rate, int kbps, int quality, int lowpass_hz)
 }
 
 void *rp_alloc(int bytes) { return malloc(bytes); }
-void rp_free(void *p) { free(p); }
 
 /* `n` samples in the ±32768 scale (as ffmpeg passes them); returns bytes written or < 0. */
 int rp_encode(lame_t gfp, const float *pcm, int n, unsigned char *out, int out_size) {

@@ -6,7 +6,8 @@
 # Needs Debian's clang, lld, wasi-libc and libclang-rt-dev-wasm32, and LAME's source release:
 #   sh build.sh lame_3.100.orig.tar.gz      (e.g. from `apt-get source --download-only lame`)
 # It checks the tarball against the upstream 3.100 release's SHA-256, so the binary can be
-# traced to its source. LAME is LGPL (COPYING here): this folder holds what rebuilds it.
+# traced to its source, and it builds the same bytes every time. LAME is LGPL (COPYING here):
+# this folder holds what rebuilds it.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tarball=${1:?usage: sh build.sh path/to/lame_3.100.orig.tar.gz}
@@ -24,13 +25,13 @@ files="bitstream.c encoder.c fft.c gain_analysis.c id3tag.c lame.c newmdct.c pre
 objs=""
 for f in $files; do
   clang --target=wasm32-wasi -O3 -DHAVE_CONFIG_H \
-    -I"$here" -I"$src/include" -I"$src/libmp3lame" -w -c "$src/libmp3lame/$f" -o "$work/${f%.c}.o"
+    -ffile-prefix-map="$work"=/build -I"$here" -I"$src/include" -I"$src/libmp3lame" -w -c "$src/libmp3lame/$f" -o "$work/${f%.c}.o"
   objs="$objs $work/${f%.c}.o"
 done
 clang --target=wasm32-wasi -O3 -I"$src/include" -c "$here/bridge.c" -o "$work/bridge.o"
 # A reactor module (no main): exports its functions and memory, imports only what wasi-libc's
 # startup and stdio need (lame-wasm-encoder.ts answers those).
 clang --target=wasm32-wasi -O3 -mexec-model=reactor \
-  -Wl,--export=rp_open,--export=rp_alloc,--export=rp_free,--export=rp_encode,--export=rp_flush,--export=rp_close \
+  -Wl,--export=rp_open,--export=rp_alloc,--export=rp_encode,--export=rp_flush,--export=rp_close \
   -Wl,--strip-all -o "$here/lame.wasm" $objs "$work/bridge.o"
 echo "wrote $here/lame.wasm ($(wc -c < "$here/lame.wasm") bytes)"
