@@ -7,6 +7,7 @@
 // @ts-check
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort } from "node:worker_threads";
@@ -47,18 +48,23 @@ port.on("message", async (/** @type {{ id: number; request: string[] }} */ msg) 
     /** @type {Promise<never>} */
     const failed = new Promise((_, reject) => (instantiateFailed = reject));
     // A fresh instance per call: the CLI's main() cannot be re-entered (callMain is not exported).
-    const running = ESpeakNg({
+    // The glue makes this object its Module: its file system appears on it as `FS`.
+    /** @type {Record<string, any>} */
+    const moduleArg = {
       arguments: [...args.slice(0, -1), "-w", OUT, "--", args[args.length - 1] ?? ""],
       // Emscripten's hook for supplying the instance ourselves, from the module compiled once.
       instantiateWasm(/** @type {WebAssembly.Imports} */ imports, /** @type {(i: WebAssembly.Instance, m: WebAssembly.Module) => void} */ done) {
-        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), instantiateFailed);
+        const instantiated = WebAssembly.instantiate(module, imports);
+        onlyOwnDictionary(imports, instantiated, () => moduleArg.FS, voiceOf(args));
+        instantiated.then((instance) => done(instance, module), instantiateFailed);
         return {};
       },
       print: () => {},
       printErr: (/** @type {string} */ line) => {
         if (!RUNTIME_NOTICE.test(line)) stderr.push(line);
       },
-    });
+    };
+    const running = ESpeakNg(moduleArg);
     const espeak = await Promise.race([running, failed]);
     /** @type {Uint8Array} */
     let wav;
@@ -76,3 +82,46 @@ port.on("message", async (/** @type {{ id: number; request: string[] }} */ msg) 
     collect();
   }
 });
+
+/** The `-v` argument: the voice, whose language names the one dictionary espeak-ng reads. */
+function voiceOf(/** @type {string[]} */ args) {
+  const at = args.indexOf("-v");
+  return at >= 0 ? (args[at + 1] ?? "") : "";
+}
+
+/**
+ * At start-up the module puts each of its 445 embedded files into its in-memory file system,
+ * one lookup-heavy call per file: a quarter of each call's time. 113 of them are dictionaries,
+ * and espeak-ng reads only its voice's ("nl" reads nl_dict, "en-us" en_dict), so the others are
+ * left out. The table Emscripten hands its loader is a zero-terminated list of (name, length,
+ * data) pointers into the instance's memory; if this Emscripten has no such loader, nothing
+ * changes.
+ * @param {WebAssembly.Imports} imports
+ * @param {Promise<WebAssembly.Instance>} instantiated
+ * @param {() => any} fs the module's FS, once the glue has made it
+ * @param {string} voice
+ */
+function onlyOwnDictionary(imports, instantiated, fs, voice) {
+  const env = /** @type {Record<string, unknown>} */ (imports.env);
+  if (typeof env._emscripten_fs_load_embedded_files !== "function" || !voice) return;
+  const keep = `${voice.split("-")[0]}_dict`;
+  /** @type {WebAssembly.Instance | undefined} */
+  let instance;
+  instantiated.then((i) => (instance = i), () => {});
+  env._emscripten_fs_load_embedded_files = (/** @type {number} */ ptr) => {
+    // Called from the instance's start-up, after instantiation: `instance` is set by then.
+    const memory = /** @type {WebAssembly.Memory} */ (instance?.exports.memory);
+    const words = new Uint32Array(memory.buffer);
+    const bytes = new Uint8Array(memory.buffer);
+    for (let at = ptr >> 2; words[at]; at += 3) {
+      const start = words[at] ?? 0;
+      const end = bytes.indexOf(0, start);
+      const name = Buffer.from(bytes.subarray(start, end)).toString("utf8");
+      if (name.endsWith("_dict") && path.posix.basename(name) !== keep) continue;
+      const data = words[at + 2] ?? 0;
+      fs().createPath("/", path.posix.dirname(name), true, true);
+      // canOwn: a view of the module's own data segment, as Emscripten's loader does.
+      fs().createDataFile(name, null, new Int8Array(memory.buffer, data, words[at + 1]), true, true, true);
+    }
+  };
+}
