@@ -6,6 +6,7 @@
 // calls on that copy in the same process, alternating, and says whether each output is
 // bit-identical. The first run synthesises the track's speech with espeak into a cache under /tmp.
 import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { checkScriptsOrThrow } from "../audio-builder/validate/check-scripts.js";
@@ -25,6 +26,7 @@ const baselineAt = args.indexOf("--baseline");
 const baselineDir = baselineAt >= 0 ? path.resolve(args.splice(baselineAt, 2)[1]!) : undefined;
 const ref = args[0] ?? "nl-NL/ademhaling-long-sleep";
 const ROUNDS = Number(process.env.SIGNAL_ROUNDS ?? 3);
+/** SIGNAL_ONLY=lowPass,limiter: only the cases whose names contain one of these. */
 
 // ---- one real track's speech --------------------------------------------------------------
 const [locale, exercise] = ref.split("/") as [string, string];
@@ -75,6 +77,7 @@ const alexa = PROFILES.alexa;
 const shaping = alexa.shaping!;
 const source = impls.at(-1)![1].assemble.assembleTrack(timeline, speech, assembleOpts);
 const BLOCK = 16;
+if (process.env.SIGNAL_DUMP) writeFileSync(process.env.SIGNAL_DUMP, source);
 /** Gains the encode's plans typically try, around the download profile's plain gain. */
 const GAINS = [0.8, 1.1, 1.5, 2.0, 2.6];
 
@@ -217,7 +220,8 @@ const names = impls.map(([n]) => n);
 const header = ["function", ...names.map((n) => `${n} ms`), ...(baselineDir ? ["speed-up", "identical"] : ["hash"])];
 const rows: string[][] = [];
 const totals = names.map(() => 0);
-for (const c of cases) {
+const only = process.env.SIGNAL_ONLY;
+for (const c of cases.filter((c) => !only || only.split(",").some((part) => c.name.includes(part)))) {
   const best = names.map(() => Infinity);
   const hashes = names.map(() => "");
   for (let round = 0; round < ROUNDS; round++) {
