@@ -75,11 +75,12 @@ export function analysePeaks(pcm: Float32Array, opts: { remember: boolean } = { 
   const blocks = Math.ceil(pcm.length / BLOCK);
   const samplePeak = new Float32Array(blocks);
   const blockEnergy = new Float32Array(blocks);
-  for (let b = 0; b < blocks; b++) {
-    const end = Math.min(pcm.length, (b + 1) * BLOCK);
+  const n = pcm.length;
+  for (let b = 0, i = 0; i < n; b++) {
+    const end = Math.min(n, i + BLOCK);
     let peak = 0;
     let energy = 0;
-    for (let i = b * BLOCK; i < end; i++) {
+    for (; i < end; i++) {
       const v = pcm[i]!;
       energy += v * v;
       const a = v < 0 ? -v : v;
@@ -156,6 +157,11 @@ export function truePeak(a: PeakAnalysis): number {
   let best = 0;
   for (let b = 0; b < a.samplePeak.length; b++) best = Math.max(best, a.samplePeak[b]!);
   for (let b = 0; b < a.samplePeak.length; b++) {
+    // A run whose bound is under the best so far holds no block that could beat it.
+    if (b % RUN === 0 && a.runPeak[b / RUN]! * OVERSHOOT_BOUND <= best) {
+      b += RUN - 1;
+      continue;
+    }
     if (peakBound(a, b) > best) best = Math.max(best, blockTruePeak(a, b));
   }
   return best;
