@@ -129,9 +129,51 @@ export function blockTruePeak(a: PeakAnalysis, b: number): number {
   const pcm = a.pcm;
   const n = pcm.length;
   let peak = a.samplePeak[b]!;
-  const end = Math.min(n, (b + 1) * BLOCK);
+  let i = b * BLOCK;
+  const end = Math.min(n, i + BLOCK);
   const taps = 2 * HALF_TAPS;
-  for (let i = b * BLOCK; i < end; i++) {
+  // Four samples at a time where all their neighbours are in the track: twelve sums side by
+  // side instead of three, each still added up tap by tap in the same order.
+  if (i - HALF_TAPS + 1 >= 0) {
+    for (; i + 4 <= end && i + 3 - HALF_TAPS + 1 + taps <= n; i += 4) {
+      const base = i - HALF_TAPS + 1;
+      let p1a = 0, p2a = 0, p3a = 0;
+      let p1b = 0, p2b = 0, p3b = 0;
+      let p1c = 0, p2c = 0, p3c = 0;
+      let p1d = 0, p2d = 0, p3d = 0;
+      for (let t = 0; t < taps; t++) {
+        const t1 = TAPS_1[t]!;
+        const t2 = TAPS_2[t]!;
+        const t3 = TAPS_3[t]!;
+        const va = pcm[base + t]!;
+        const vb = pcm[base + t + 1]!;
+        const vc = pcm[base + t + 2]!;
+        const vd = pcm[base + t + 3]!;
+        p1a += t1 * va;
+        p2a += t2 * va;
+        p3a += t3 * va;
+        p1b += t1 * vb;
+        p2b += t2 * vb;
+        p3b += t3 * vb;
+        p1c += t1 * vc;
+        p2c += t2 * vc;
+        p3c += t3 * vc;
+        p1d += t1 * vd;
+        p2d += t2 * vd;
+        p3d += t3 * vd;
+      }
+      // In sample order, as the one-at-a-time loop below compares them.
+      const ma = Math.max(p1a < 0 ? -p1a : p1a, p2a < 0 ? -p2a : p2a, p3a < 0 ? -p3a : p3a);
+      if (ma > peak) peak = ma;
+      const mb = Math.max(p1b < 0 ? -p1b : p1b, p2b < 0 ? -p2b : p2b, p3b < 0 ? -p3b : p3b);
+      if (mb > peak) peak = mb;
+      const mc = Math.max(p1c < 0 ? -p1c : p1c, p2c < 0 ? -p2c : p2c, p3c < 0 ? -p3c : p3c);
+      if (mc > peak) peak = mc;
+      const md = Math.max(p1d < 0 ? -p1d : p1d, p2d < 0 ? -p2d : p2d, p3d < 0 ? -p3d : p3d);
+      if (md > peak) peak = md;
+    }
+  }
+  for (; i < end; i++) {
     const base = i - HALF_TAPS + 1;
     // All three phases from one read of each neighbouring sample; past either end is silence.
     const from = base < 0 ? -base : 0;
