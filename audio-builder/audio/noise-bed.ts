@@ -50,10 +50,10 @@ function noise(kind: BedKind, seed: number): NoiseFill {
     };
   }
   // Paul Kellet's refined pink filter: -3 dB/octave within 0.05 dB across the audible range.
-  const pinkState = new Float64Array(7);
+  const pink = new Float64Array(7);
   return (into, count) => {
     let a = state;
-    let [b0, b1, b2, b3, b4, b5, b6] = pinkState as unknown as [number, number, number, number, number, number, number];
+    let b0 = pink[0]!, b1 = pink[1]!, b2 = pink[2]!, b3 = pink[3]!, b4 = pink[4]!, b5 = pink[5]!, b6 = pink[6]!;
     for (let i = 0; i < count; i++) {
       a = (a + 0x6d2b79f5) >>> 0;
       let t = a;
@@ -66,12 +66,18 @@ function noise(kind: BedKind, seed: number): NoiseFill {
       b3 = 0.8665 * b3 + w * 0.3104856;
       b4 = 0.55 * b4 + w * 0.5329522;
       b5 = -0.7616 * b5 - w * 0.016898;
-      const pink = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
+      const value = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
       b6 = w * 0.115926;
-      into[i] = pink;
+      into[i] = value;
     }
     state = a;
-    pinkState.set([b0, b1, b2, b3, b4, b5, b6]);
+    pink[0] = b0;
+    pink[1] = b1;
+    pink[2] = b2;
+    pink[3] = b3;
+    pink[4] = b4;
+    pink[5] = b5;
+    pink[6] = b6;
   };
 }
 
