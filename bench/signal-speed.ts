@@ -58,6 +58,7 @@ type Audio = {
   shaper: typeof import("../audio-builder/audio/speech-shaper.js");
   gain: typeof import("../audio-builder/audio/gain-plan.js");
   bed: typeof import("../audio-builder/audio/noise-bed.js");
+  encode: typeof import("../audio-builder/audio/encode-track.js");
 };
 async function load(root: string): Promise<Audio> {
   const at = (file: string) => import(pathToFileURL(path.join(root, "audio", file)).href);
@@ -71,6 +72,7 @@ async function load(root: string): Promise<Audio> {
     shaper: await at("speech-shaper.ts"),
     gain: await at("gain-plan.ts"),
     bed: await at("noise-bed.ts"),
+    encode: await at("encode-track.ts"),
   };
 }
 const impls: [string, Audio][] = [["current", await load(path.join(here, "..", "audio-builder"))]];
@@ -205,6 +207,16 @@ const cases: Case[] = [
       const an = a.limiter.analysePeaks(source, { remember: false });
       const p = time(() => a.gain.planGain(m, an, { aimLufs: -19 + 0.45, ceilings: slowCeilings, maxMakeUpDb: 6 }));
       return hashOf(p.gain, p.curve, p.offLu);
+    },
+  },
+  {
+    // What a track's first encode of each profile computes before the encoder: measuring the
+    // source, shaping (alexa), the block meter and the gain plan.
+    name: "planLoudness (download + alexa)",
+    run: (a, time) => {
+      const pcm = source.slice();
+      const [d, x] = time(() => [a.encode.planLoudness(pcm, "download"), a.encode.planLoudness(pcm, "alexa")] as const);
+      return hashOf(d.gain, d.curve, d.work, x.gain, x.curve, x.work);
     },
   },
   {
