@@ -20,11 +20,24 @@ export function addBreathTone(out: Float32Array, start: number, length: number, 
   const step = Math.pow(to / from, 1 / (length - 1));
   let increment = (2 * Math.PI * from) / PIPELINE_SAMPLE_RATE;
   let phase = 0;
+  const ramp = fadeRamp(fade);
   for (let i = 0; i < length; i++) {
     phase += increment;
     increment *= step;
     const edge = Math.min(i, length - 1 - i);
-    const envelope = edge < fade ? raisedCosine(edge / fade) : 1;
+    const envelope = edge < fade ? ramp[edge]! : 1;
     out[start + i]! += amplitude * envelope * Math.sin(phase);
   }
+}
+
+/** The last fade's ramp: most tones are long enough for the full fade, so they share one. */
+let lastRamp = new Float64Array(0);
+
+/** raisedCosine(edge / fade) for every edge < fade: fade-in and fade-out read the same values. */
+function fadeRamp(fade: number): Float64Array {
+  if (lastRamp.length !== fade) {
+    lastRamp = new Float64Array(fade);
+    for (let edge = 0; edge < fade; edge++) lastRamp[edge] = raisedCosine(edge / fade);
+  }
+  return lastRamp;
 }

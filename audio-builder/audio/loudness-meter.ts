@@ -89,27 +89,40 @@ export class LoudnessMeter {
 
   push(samples: Float32Array): void {
     const { b0, b1, b2, a1, a2 } = this.shelf;
-    const h = this.highPass;
-    let { x1, x2, y1, y2, z1, z2, inGrain, grainSum } = this;
+    const ha1 = this.highPass.a1;
+    const ha2 = this.highPass.a2;
+    let { x1, x2, y1, y2, z1, z2, inGrain, grainSum, grains, grainCount } = this;
     const grainSamples = this.grainSamples;
-    for (let i = 0; i < samples.length; i++) {
-      const x = samples[i]!;
-      const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-      x2 = x1;
-      x1 = x;
-      const z = y - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2;
-      y2 = y1;
-      y1 = y;
-      z2 = z1;
-      z1 = z;
-      grainSum += z * z;
-      if (++inGrain === grainSamples) {
-        this.closeGrain(grainSum);
+    const n = samples.length;
+    let i = 0;
+    while (i < n) {
+      // Up to the end of the current grain, with no per-sample check for it.
+      const end = Math.min(n, i + (grainSamples - inGrain));
+      inGrain += end - i;
+      for (; i < end; i++) {
+        const x = samples[i]!;
+        const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+        x2 = x1;
+        x1 = x;
+        const z = y - 2 * y1 + y2 - ha1 * z1 - ha2 * z2;
+        y2 = y1;
+        y1 = y;
+        z2 = z1;
+        z1 = z;
+        grainSum += z * z;
+      }
+      if (inGrain === grainSamples) {
+        if (grainCount === grains.length) {
+          const grown = new Float32Array(grains.length * 2);
+          grown.set(grains);
+          grains = grown;
+        }
+        grains[grainCount++] = grainSum;
         inGrain = 0;
         grainSum = 0;
       }
     }
-    Object.assign(this, { x1, x2, y1, y2, z1, z2, inGrain, grainSum });
+    Object.assign(this, { x1, x2, y1, y2, z1, z2, inGrain, grainSum, grains, grainCount });
   }
 
   /** Little-endian f32 bytes in any chunking (a pipe from ffmpeg splits samples anywhere). */
@@ -145,23 +158,22 @@ export class LoudnessMeter {
    */
   integratedLufs(grainPower?: (grain: number) => number): number {
     // Grains into 100 ms steps, each grain counted in the step its first sample falls in.
-    const steps = new Float64Array(Math.ceil((this.grainCount * this.grainSamples) / this.stepSamples));
-    for (let g = 0; g < this.grainCount; g++) {
-      const e = this.grains[g]!;
-      steps[Math.floor((g * this.grainSamples) / this.stepSamples)]! += grainPower ? e * grainPower(g) : e;
+    const { grains, grainCount, grainSamples, stepSamples } = this;
+    const steps = new Float64Array(Math.ceil((grainCount * grainSamples) / stepSamples));
+    // Grain g starts at sample g × grainSamples, in step `step` while that is before `stepEnd`.
+    let step = 0;
+    let stepEnd = stepSamples;
+    for (let g = 0, first = 0; g < grainCount; g++, first += grainSamples) {
+      while (first >= stepEnd) {
+        step++;
+        stepEnd += stepSamples;
+      }
+      const e = grains[g]!;
+      steps[step]! += grainPower ? e * grainPower(g) : e;
     }
     // Only whole steps count, as the standard's meter sees them.
     const stepCount = Math.floor((this.grainCount * this.grainSamples) / this.stepSamples);
     return gatedLoudness(steps, stepCount, this.stepsPerBlock, this.stepSamples * this.stepsPerBlock);
-  }
-
-  private closeGrain(sum: number): void {
-    if (this.grainCount === this.grains.length) {
-      const grown = new Float32Array(this.grains.length * 2);
-      grown.set(this.grains);
-      this.grains = grown;
-    }
-    this.grains[this.grainCount++] = sum;
   }
 }
 

@@ -66,7 +66,17 @@ export function shapeSpeech(
   if (trimDb > 0) {
     const pauseDb = new Float32Array(levelled.voiced.length + 1);
     fillPauses(pauseDb, levelled.voiced, -trimDb, Math.round((PAUSE_RAMP_MS / 1000) * (PIPELINE_SAMPLE_RATE / BLOCK)));
-    for (let b = 0; b < curve.length; b++) curve[b] = curve[b]! * dbToGain(pauseDb[Math.min(b, pauseDb.length - 1)]!);
+    // pauseDb holds long runs of one value (0 in speech, -trimDb in pauses): a power per run.
+    let lastDb = Number.NaN;
+    let lastGain = Number.NaN;
+    for (let b = 0; b < curve.length; b++) {
+      const db = pauseDb[Math.min(b, pauseDb.length - 1)]!;
+      if (db !== lastDb) {
+        lastDb = db;
+        lastGain = dbToGain(db);
+      }
+      curve[b] = curve[b]! * lastGain;
+    }
   }
   applyCurve(out, dbToGain(gainDb), curve, 0, out.length, out);
   return out;

@@ -69,17 +69,33 @@ export class StreamedPeakMeter {
   /** Measures the first `n` samples of the chunk (n ≤ CHUNK), then moves on past them. */
   private analyse(n: number): void {
     const a = analysePeaks(this.buf, { remember: false });
+    const samplePeak = a.samplePeak;
     const blocks = Math.ceil(n / BLOCK);
-    for (let i = 1; i <= blocks; i++) this.samplePeakMax = Math.max(this.samplePeakMax, a.samplePeak[i]!);
-    for (let i = 1; i <= blocks; i++) {
+    let samplePeakMax = this.samplePeakMax;
+    for (let i = 1; i <= blocks; i++) samplePeakMax = Math.max(samplePeakMax, samplePeak[i]!);
+    this.samplePeakMax = samplePeakMax;
+    const { limit, frameSamples, frames } = this;
+    // Block i starts at sample `start` of the track, in frame f, which ends at `frameEnd`.
+    let start = this.firstBlock * BLOCK;
+    let f = Math.floor(start / frameSamples);
+    let frameEnd = (f + 1) * frameSamples;
+    while (frames.length <= f) frames.push(0);
+    for (let i = 1; i <= blocks; i++, start += BLOCK) {
+      if (start >= frameEnd) {
+        f = Math.floor(start / frameSamples);
+        frameEnd = (f + 1) * frameSamples;
+        while (frames.length <= f) frames.push(0);
+      }
       const bound = peakBound(a, i);
-      // A block that cannot beat the loudest sample so far cannot hold the track's true peak.
-      const exact = bound > this.samplePeakMax || bound > this.limit ? blockTruePeak(a, i) : a.samplePeak[i]!;
-      if (bound > this.samplePeakMax && exact > this.peak) this.peak = exact;
-      const f = Math.floor(((this.firstBlock + i - 1) * BLOCK) / this.frameSamples);
-      const p = bound > this.limit ? exact : a.samplePeak[i]!;
-      while (this.frames.length <= f) this.frames.push(0);
-      if (p > this.frames[f]!) this.frames[f] = p;
+      if (bound > samplePeakMax || bound > limit) {
+        // A block that cannot beat the loudest sample so far cannot hold the track's true peak.
+        const exact = blockTruePeak(a, i);
+        if (bound > samplePeakMax && exact > this.peak) this.peak = exact;
+        const p = bound > limit ? exact : samplePeak[i]!;
+        if (p > frames[f]!) frames[f] = p;
+      } else if (samplePeak[i]! > frames[f]!) {
+        frames[f] = samplePeak[i]!;
+      }
     }
     // Keep the last block of this chunk as the next one's leading context, and whatever followed.
     const keepFrom = n; // index in buf of the last block of the chunk (buf[0] is context)
