@@ -6,6 +6,7 @@
 //
 // A symmetric (linear-phase) FIR applied centred on each sample has no delay at all, so every
 // pause stays where the timeline puts it. Kaiser-windowed sinc, 50 dB stop band (what the codec removes need not be gone, only small).
+import { besselI0, kaiserBeta } from "./kaiser-window.js";
 
 export interface BandLimit {
   /** Edge of the pass band, Hz: the filter is ~-6 dB midway between this and `stopHz`. */
@@ -20,7 +21,7 @@ const STOP_BAND_DB = 50;
 export function lowPassKernel(limit: BandLimit, sampleRate: number): Float64Array {
   const transition = (2 * Math.PI * (limit.stopHz - limit.passHz)) / sampleRate;
   const half = Math.ceil((STOP_BAND_DB - 8) / (2.285 * transition) / 2);
-  const beta = 0.1102 * (STOP_BAND_DB - 8.7);
+  const beta = kaiserBeta(STOP_BAND_DB);
   const fc = (limit.passHz + limit.stopHz) / 2 / sampleRate; // cycles per sample
   const taps = new Float64Array(half + 1);
   let sum = 0;
@@ -108,15 +109,4 @@ export function lowPassInPlace(x: Float32Array, limit: BandLimit, sampleRate: nu
     }
     carry.set(win.subarray(len, len + half));
   }
-}
-
-function besselI0(v: number): number {
-  let sum = 1;
-  let term = 1;
-  const q = (v / 2) * (v / 2);
-  for (let k = 1; k < 50 && term > 1e-12 * sum; k++) {
-    term *= q / (k * k);
-    sum += term;
-  }
-  return sum;
 }
