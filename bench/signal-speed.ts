@@ -3,13 +3,15 @@
 // limiter curves, gain plans, the decoded file's peak meter) on one real espeak track, function
 // by function, and prints a SHA-256 of every output. With `--baseline DIR` (a copy of an older
 // audio-builder/) it runs the same calls on that copy in the same process, alternating, and
-// says whether each output is bit-identical. The first run synthesises the track's speech with espeak into a cache under /tmp.
+// says whether each output is bit-identical. The first run synthesises the track's speech with
+// espeak into a cache under /tmp.
 // A baseline from main, for example:
 //   mkdir -p .cache/base && git archive main audio-builder | tar -x -C .cache/base
 //   npx tsx bench/signal-speed.ts --baseline .cache/base/audio-builder
 // SIGNAL_ROUNDS (default 3) sets the runs per case (the best counts), SIGNAL_ONLY=lowPass,limiter
-// picks cases by name, SIGNAL_DUMP=file writes the assembled track (f32). A plain script, not part of `npm run bench`: it needs a baseline to say
-// much, and a shared machine's noise needs its several rounds.
+// picks cases by name, SIGNAL_DUMP=file writes the assembled track (f32). A plain script, not
+// part of `npm run bench`: it needs a baseline to say much, and a shared machine's noise needs
+// its several rounds.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
