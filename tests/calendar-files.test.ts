@@ -13,6 +13,7 @@ import { READY_MADE_CHOICES } from "../audio-builder/publish/calendar/ready-made
 import { firstOccurrence, restMomentIcs, restMomentUid, WEEK, type Weekday } from "../audio-builder/publish/calendar/rest-moment-ics.js";
 import { wallFieldsAt } from "../audio-builder/publish/calendar/wall-clock.js";
 import { publishSite } from "../audio-builder/publish/publish-site.js";
+import { pageFile } from "../audio-builder/publish/render-page.js";
 import { SITE_TEXT } from "../audio-builder/publish/site-text.js";
 import { fixtureDist } from "./helpers/fixture-dist.js";
 import { PINNED_EPOCH, serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
@@ -101,7 +102,7 @@ describe("the ready-made calendar files", () => {
     }
     expect(files).toEqual(expected.sort());
     for (const locale of catalog.locales) {
-      const html = await readFile(path.join(dist, locale === catalog.locales[0] ? "index.html" : `${locale}.html`), "utf8");
+      const html = await readFile(path.join(dist, pageFile(locale, catalog.locales)), "utf8");
       const links = [...html.matchAll(/href="(calendar\/[^"]+\.ics)"/g)].map((m) => m[1]!).sort();
       expect(links).toEqual(files.filter((f) => f.startsWith(`calendar/${locale}/`)));
     }
@@ -147,7 +148,7 @@ describe("the ready-made calendar files", () => {
       expect((alarm.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds()).toBe(-300);
 
       // The way back to the exercise: the page at the track, and the MP3, both served.
-      const page = locale === catalog.locales[0] ? "index.html" : `${locale}.html`;
+      const page = pageFile(track.locale, catalog.locales);
       expect(vevent.getFirstPropertyValue("url")).toBe(`${origin}/${page}#${track.id}`);
       const description = event.description;
       const mp3 = `${origin}/${track.files.download.path}`;

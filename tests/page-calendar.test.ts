@@ -14,6 +14,7 @@ import type { Catalog } from "../audio-builder/catalog/catalog-types.js";
 import type { Locale } from "../audio-builder/model/script-schema.js";
 import { WEEK, type Weekday } from "../audio-builder/publish/calendar/rest-moment-ics.js";
 import { wallFieldsAt } from "../audio-builder/publish/calendar/wall-clock.js";
+import { pageFile } from "../audio-builder/publish/render-page.js";
 import { SITE_TEXT } from "../audio-builder/publish/site-text.js";
 import { launchChromium } from "./helpers/browser.js";
 import { serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
@@ -38,7 +39,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const pageOf = (locale: Locale) => (locale === catalog.locales[0] ? "index.html" : `${locale}.html`);
+const pageOf = (locale: Locale) => pageFile(locale, catalog.locales);
 
 interface Opened {
   context: BrowserContext;

@@ -13,6 +13,7 @@ import type { Catalog, CatalogTrack } from "../audio-builder/catalog/catalog-typ
 import type { Locale } from "../audio-builder/model/script-schema.js";
 import { publishSite } from "../audio-builder/publish/publish-site.js";
 import { breathCues, parseVtt } from "../audio-builder/publish/read-vtt.js";
+import { pageFile } from "../audio-builder/publish/render-page.js";
 import { SITE_TEXT, clockLabel } from "../audio-builder/publish/site-text.js";
 import { launchChromium } from "./helpers/browser.js";
 import { PINNED_EPOCH, serveSiteCopy, type ServedSite } from "./helpers/served-site.js";
@@ -38,7 +39,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const pageOf = (locale: Locale) => (locale === catalog.locales[0] ? "index.html" : `${locale}.html`);
+const pageOf = (locale: Locale) => pageFile(locale, catalog.locales);
 const tracksOf = (locale: Locale) => catalog.tracks.filter((t) => t.locale === locale);
 
 async function open(locale: Locale, opts: { width?: number; reducedMotion?: "reduce" | "no-preference" } = {}): Promise<Page> {
